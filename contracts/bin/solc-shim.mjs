@@ -9,7 +9,9 @@ const solc = createRequire(import.meta.url)(pkg);
 
 if (args.includes("--version")) {
   // forge parses "Version: X.Y.Z+commit..." exactly like the native binary prints it.
-  process.stdout.write(`solc, the solidity compiler commandline interface\nVersion: ${solc.version().replace(".Emscripten.clang", ".Linux.g++")}\n`);
+  process.stdout.write(
+    `solc, the solidity compiler commandline interface\nVersion: ${solc.version().replace(".Emscripten.clang", ".Linux.g++")}\n`,
+  );
   process.exit(0);
 }
 if (!args.includes("--standard-json")) {
