@@ -4,7 +4,7 @@ pragma solidity ^0.8.27;
 import {vm} from "./Vm.sol";
 import {MockERC20} from "../mocks/MockERC20.sol";
 import {Rampart} from "../../src/Rampart.sol";
-import {IRampart, SlashingPolicy, SlashParams, Withdrawal} from "../../src/interfaces/IRampart.sol";
+import {SlashingPolicy, SlashParams, Withdrawal} from "../../src/interfaces/IRampart.sol";
 import {IDirectory, ServiceCategory} from "../../src/interfaces/IDirectory.sol";
 
 /// @notice A deployed Rampart with three listed assets, two operators and two services, each with one operator set
