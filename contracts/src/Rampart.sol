@@ -45,8 +45,8 @@ contract Rampart is IRampart, ReentrancyGuardTransient {
     uint32 public constant MIN_WITHDRAWAL_DELAY = 3 days;
     uint32 public constant MAX_WITHDRAWAL_DELAY = 30 days;
     uint32 public constant MIN_DEALLOCATION_DELAY = 1 days;
-    /// @dev Below MIN_WITHDRAWAL_DELAY and every set's deallocation delay, so a vetoable slash always lands before
-    /// the stake it targets can leave.
+    /// @dev Below MIN_WITHDRAWAL_DELAY, and each set's window must also be below its own deallocation delay, so a
+    /// vetoable slash always lands before the stake it targets can leave.
     uint32 public constant MAX_VETO_WINDOW = 2 days;
     uint256 public constant MAX_ASSETS_PER_SET = 16;
     /// @dev Gas a registrar gets to react to an operator leaving; the caller must bring it, so an operator cannot
@@ -212,6 +212,11 @@ contract Rampart is IRampart, ReentrancyGuardTransient {
         require(policy.maxSlashWad != 0 && policy.maxSlashWad <= WAD, SlashWadOutOfBounds(policy.maxSlashWad, WAD));
         _checkDelay(policy.deallocationDelay, MIN_DEALLOCATION_DELAY, MAX_WITHDRAWAL_DELAY);
         require(policy.vetoWindow <= MAX_VETO_WINDOW, VetoWindowTooLong(policy.vetoWindow, MAX_VETO_WINDOW));
+        // Otherwise an operator could deallocate after a request and be gone before it executes.
+        require(
+            policy.vetoWindow < policy.deallocationDelay,
+            VetoWindowNotBelowDeallocationDelay(policy.vetoWindow, policy.deallocationDelay)
+        );
         require(
             (policy.vetoWindow == 0) == (policy.vetoCommittee == address(0)),
             VetoCommitteeMismatch(policy.vetoWindow, policy.vetoCommittee)
@@ -415,7 +420,7 @@ contract Rampart is IRampart, ReentrancyGuardTransient {
             slashId, params.setId, params.operator, params.assets, params.wads, executableAt, params.reason
         );
         if (executableAt == block.timestamp) {
-            _executeSlash(slashId, params.setId, set, params.operator, params.assets, params.wads);
+            _executeSlash(slashId, params.setId, set, params.operator, params.assets, params.wads, true);
         } else {
             _openSlashRequest(slashId, params, executableAt);
         }
@@ -435,7 +440,9 @@ contract Rampart is IRampart, ReentrancyGuardTransient {
         SlashRequest storage request = _pendingRequest(slashId);
         require(block.timestamp >= request.executableAt, VetoWindowOpen(slashId, request.executableAt));
         request.status = SlashStatus.Executed;
-        _executeSlash(slashId, request.setId, _sets[request.setId], request.operator, request.assets, request.wads);
+        _executeSlash(
+            slashId, request.setId, _sets[request.setId], request.operator, request.assets, request.wads, false
+        );
     }
 
     // ───────────────────────────── Views ──────────────────────────────
@@ -545,27 +552,41 @@ contract Rampart is IRampart, ReentrancyGuardTransient {
         OperatorSet storage set,
         address operator,
         address[] memory assets,
-        uint64[] memory wads
+        uint64[] memory wads,
+        bool strict
     ) internal {
         address recipient = set.policy.slashRecipient;
         if (recipient == address(0)) recipient = BURN_ADDRESS;
         for (uint256 i; i < assets.length; ++i) {
-            uint256 assetsSlashed = _slashPool(slashId, setId, operator, assets[i], wads[i], recipient);
+            uint256 assetsSlashed = _slashPool(slashId, setId, operator, assets[i], wads[i], recipient, strict);
             if (assetsSlashed != 0) IERC20(assets[i]).safeTransfer(recipient, assetsSlashed);
         }
     }
 
     /// @dev Takes `wad` of the allocation's magnitude from the allocation and from the pool's max magnitude together,
     /// and the assets that magnitude stands for from the pool.
-    function _slashPool(uint256 slashId, uint32 setId, address operator, address asset, uint64 wad, address recipient)
-        internal
-        returns (uint256 assetsSlashed)
-    {
+    /// An executed veto request (`strict` false) skips an asset with nothing to take instead of reverting, so that
+    /// one such asset cannot block the others.
+    function _slashPool(
+        uint256 slashId,
+        uint32 setId,
+        address operator,
+        address asset,
+        uint64 wad,
+        address recipient,
+        bool strict
+    ) internal returns (uint256 assetsSlashed) {
         (Pool storage pool, Allocation storage allocation) = _settled(operator, asset, setId);
         uint64 magnitude = allocation.magnitude;
-        require(magnitude != 0, NoAllocation(operator, asset, setId));
         uint64 slashed = MagnitudeMath.slashedMagnitudeDown(magnitude, wad);
-        require(slashed != 0, SlashRoundsToZero(asset, magnitude, wad));
+        if (slashed == 0) {
+            if (strict) {
+                require(magnitude != 0, NoAllocation(operator, asset, setId));
+                revert SlashRoundsToZero(asset, magnitude, wad);
+            }
+            emit Slashed(slashId, setId, operator, asset, 0, 0, recipient);
+            return 0;
+        }
         uint64 maxMag = WAD - pool.slashedMagnitude;
         assetsSlashed = MagnitudeMath.toAssetsDown(pool.totalAssets, slashed, maxMag);
 
@@ -736,6 +757,8 @@ contract Rampart is IRampart, ReentrancyGuardTransient {
     }
 
     function _readDecimals(address asset) internal view returns (uint8) {
+        // A call to an address without code would "succeed" with no data and fail to decode outside the try.
+        require(asset.code.length != 0, NotAContract(asset));
         try IERC20Metadata(asset).decimals() returns (uint8 decimals) {
             require(decimals <= 36, UnsupportedDecimals(asset, decimals));
             return decimals;

@@ -129,6 +129,7 @@ interface IRampart {
     error AssetAlreadyListed(address asset);
     error AssetNotListed(address asset);
     error UnsupportedDecimals(address asset, uint8 decimals);
+    error NotAContract(address asset);
     error DepositCapExceeded(address asset, uint256 totalAfter, uint256 cap);
     /// @notice The token moved a different amount than asked: fee-on-transfer or rebasing tokens are not supported.
     error TransferAmountMismatch(address asset, uint256 expected, uint256 actual);
@@ -137,6 +138,7 @@ interface IRampart {
     error NotSetService(address caller, uint32 setId);
     error VetoCommitteeMismatch(uint32 vetoWindow, address vetoCommittee);
     error VetoWindowTooLong(uint32 vetoWindow, uint32 max);
+    error VetoWindowNotBelowDeallocationDelay(uint32 vetoWindow, uint32 deallocationDelay);
     error TooManyAssets(uint32 setId);
     error AssetAlreadyInSet(uint32 setId, address asset);
     error AssetNotInSet(uint32 setId, address asset);
@@ -309,7 +311,8 @@ interface IRampart {
     // ─────────────────────────── Staking ──────────────────────────────
 
     /// @notice Deposits `amount` of `asset` into `operator`'s pool and credits the shares to `onBehalf`.
-    /// @param minShares Reverts if fewer shares would be minted (slippage guard against a slash in between).
+    /// @param minShares Reverts if fewer shares would be minted. A slash only makes shares cheaper, so this guards
+    /// integrators that priced the deposit off-chain against rounding and against depositing into the wrong pool.
     /// @return shares Shares minted, rounded down.
     function deposit(address operator, address asset, uint256 amount, address onBehalf, uint256 minShares)
         external
@@ -346,6 +349,8 @@ interface IRampart {
     function vetoSlash(uint256 slashId) external;
 
     /// @notice Executes a pending slash once its veto window has passed, with the allocation as it is then. Anyone.
+    /// An asset with nothing left to take (allocation gone to other slashes, or rounding to zero) is skipped with a
+    /// zero `Slashed` event, so it cannot block the other assets of the request.
     function executeSlash(uint256 slashId) external;
 
     // ───────────────────────────── Views ──────────────────────────────
@@ -391,6 +396,42 @@ interface IRampart {
 
     /// @notice A slash request of a veto-window set (instant slashes are only in events).
     function getSlashRequest(uint256 slashId) external view returns (SlashRequest memory);
+
+    /// @notice 1e18: fractions and magnitudes are WAD-based.
+    function WAD() external view returns (uint64);
+
+    /// @notice Pause flag for deposits.
+    function PAUSE_DEPOSITS() external view returns (uint8);
+
+    /// @notice Pause flag for queueing, redelegating and completing withdrawals.
+    function PAUSE_WITHDRAWALS() external view returns (uint8);
+
+    /// @notice Pause flag for joining operator sets and allocating.
+    function PAUSE_ALLOCATIONS() external view returns (uint8);
+
+    /// @notice Pause flag for slashing and executing slashes.
+    function PAUSE_SLASHING() external view returns (uint8);
+
+    /// @notice Lower bound of the withdrawal delay (3 days).
+    function MIN_WITHDRAWAL_DELAY() external view returns (uint32);
+
+    /// @notice Upper bound of every delay (30 days).
+    function MAX_WITHDRAWAL_DELAY() external view returns (uint32);
+
+    /// @notice Lower bound of an operator set's deallocation delay (1 day).
+    function MIN_DEALLOCATION_DELAY() external view returns (uint32);
+
+    /// @notice Upper bound of a veto window (2 days).
+    function MAX_VETO_WINDOW() external view returns (uint32);
+
+    /// @notice Most assets one operator set may accept (16).
+    function MAX_ASSETS_PER_SET() external view returns (uint256);
+
+    /// @notice Gas the registrar's `onLeave` hook gets (200,000).
+    function REGISTRAR_LEAVE_GAS() external view returns (uint256);
+
+    /// @notice Where slashed tokens go when a set names no recipient (0x…dEaD).
+    function BURN_ADDRESS() external view returns (address);
 
     /// @notice The registry of operators and services, deployed by this contract.
     function directory() external view returns (IDirectory);
