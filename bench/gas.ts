@@ -29,14 +29,15 @@ export const TARGET_RATIO = 0.6;
 export const SCALING_TOLERANCE = 0.01;
 
 /** Which of our operations is compared with which Symbiotic one. Symbiotic's slash does not depend on staker count. */
-export const PAIRS: ReadonlyArray<{ ours: string; symbiotic: string }> = [
-  { ours: "deposit", symbiotic: "symbiotic_deposit" },
-  { ours: "deposit_repeat", symbiotic: "symbiotic_deposit_repeat" },
-  { ours: "queueWithdrawal", symbiotic: "symbiotic_withdraw" },
-  { ours: "completeWithdrawal", symbiotic: "symbiotic_claim" },
-  { ours: "slash", symbiotic: "symbiotic_slash" },
-  { ours: "slash_1_staker", symbiotic: "symbiotic_slash" },
-  { ours: "slash_10000_stakers", symbiotic: "symbiotic_slash" },
+/// `targeted`: the issue sets the 0.6 target for deposit, withdraw (queue) and slash; the rest are shown for context.
+export const PAIRS: ReadonlyArray<{ ours: string; symbiotic: string; targeted: boolean }> = [
+  { ours: "deposit", symbiotic: "symbiotic_deposit", targeted: true },
+  { ours: "deposit_repeat", symbiotic: "symbiotic_deposit_repeat", targeted: false },
+  { ours: "queueWithdrawal", symbiotic: "symbiotic_withdraw", targeted: true },
+  { ours: "completeWithdrawal", symbiotic: "symbiotic_claim", targeted: false },
+  { ours: "slash", symbiotic: "symbiotic_slash", targeted: true },
+  { ours: "slash_1_staker", symbiotic: "symbiotic_slash", targeted: true },
+  { ours: "slash_10000_stakers", symbiotic: "symbiotic_slash", targeted: true },
 ];
 
 const RAMPART_SOURCE = path.join(CONTRACTS_DIR, "src", "Rampart.sol");
@@ -83,13 +84,14 @@ function printTable(symbiotic: GasResults, ours: GasResults): void {
   type Row = [operation: string, gas: string, versus: string, ratio: string, target: string];
   const rows: Row[] = [];
   const compared = new Set<string>();
-  for (const { ours: name, symbiotic: theirs } of PAIRS) {
+  for (const { ours: name, symbiotic: theirs, targeted } of PAIRS) {
     const gas = ours[name];
     const reference = symbiotic[theirs];
     if (gas === undefined || reference === undefined) continue;
     const ratio = gas / reference;
     compared.add(name);
-    rows.push([name, group(gas), theirs, ratio.toFixed(3), ratio <= TARGET_RATIO ? "PASS" : "FAIL"]);
+    const verdict = ratio <= TARGET_RATIO ? "PASS" : "FAIL";
+    rows.push([name, group(gas), theirs, ratio.toFixed(3), targeted ? verdict : `(${verdict}, no target)`]);
   }
   for (const [name, gas] of Object.entries(ours)) {
     if (!compared.has(name)) rows.push([name, group(gas), "", "", ""]);

@@ -4,7 +4,6 @@ pragma solidity 0.8.30;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {
@@ -32,7 +31,6 @@ import {MagnitudeMath} from "./libraries/MagnitudeMath.sol";
 /// @dev Rules, invariants and threat model: docs/protocol.md. Sections below follow the interface.
 contract Rampart is IRampart, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
-    using SafeCast for uint256;
 
     // ─────────────────────────── Constants ────────────────────────────
 
@@ -335,8 +333,12 @@ contract Rampart is IRampart, ReentrancyGuardTransient {
         shares = SharesMath.toSharesDown(amount, pool.totalAssets, pool.totalShares);
         require(shares != 0 && shares >= minShares, SharesTooLow(shares, minShares));
 
-        pool.totalShares = (pool.totalShares + shares).toUint128();
-        pool.totalAssets = (pool.totalAssets + amount).toUint128();
+        // A pool slashed almost to nothing prices shares so low that a deposit could overflow the share supply.
+        require(_fitsShares(pool, shares), PoolSharesOverflow(operator, asset));
+        // forge-lint: disable-next-line(unsafe-typecast) checked just above
+        pool.totalShares += uint128(shares);
+        // forge-lint: disable-next-line(unsafe-typecast) the pool's assets ≤ the asset's total ≤ its uint128 cap
+        pool.totalAssets += uint128(amount);
         sharesOf[onBehalf][operator][asset] += shares;
         // forge-lint: disable-next-line(unsafe-typecast) totalAfter ≤ cap, a uint128
         config.totalDeposited = uint128(totalAfter);
@@ -388,14 +390,20 @@ contract Rampart is IRampart, ReentrancyGuardTransient {
         pool.totalAssets -= uint128(assets);
 
         address to = withdrawal.redelegateTo;
-        Pool storage target = _pools[to][withdrawal.asset];
-        if (to != address(0) && target.slashedMagnitude < WAD) {
+        if (to != address(0)) {
+            Pool storage target = _pools[to][withdrawal.asset];
             uint256 newShares = SharesMath.toSharesDown(assets, target.totalAssets, target.totalShares);
-            target.totalShares = (target.totalShares + newShares).toUint128();
-            target.totalAssets = (target.totalAssets + assets).toUint128();
-            sharesOf[withdrawal.staker][to][withdrawal.asset] += newShares;
-            emit WithdrawalCompleted(id, withdrawal.staker, assets, newShares);
-            return assets;
+            // A target that can no longer take the assets (fully slashed, or so nearly that the shares would not fit)
+            // must not trap them: the staker is paid instead.
+            if (target.slashedMagnitude < WAD && newShares != 0 && _fitsShares(target, newShares)) {
+                // forge-lint: disable-next-line(unsafe-typecast) checked just above
+                target.totalShares += uint128(newShares);
+                // forge-lint: disable-next-line(unsafe-typecast) assets come from the same asset's uint128 total
+                target.totalAssets += uint128(assets);
+                sharesOf[withdrawal.staker][to][withdrawal.asset] += newShares;
+                emit WithdrawalCompleted(id, withdrawal.staker, assets, newShares);
+                return assets;
+            }
         }
         // forge-lint: disable-next-line(unsafe-typecast) assets ≤ the pool's total ≤ the asset's total
         _assets[withdrawal.asset].totalDeposited -= uint128(assets);
@@ -765,6 +773,10 @@ contract Rampart is IRampart, ReentrancyGuardTransient {
         } catch {
             revert UnsupportedDecimals(asset, 0);
         }
+    }
+
+    function _fitsShares(Pool storage pool, uint256 newShares) internal view returns (bool) {
+        return newShares <= type(uint128).max - pool.totalShares;
     }
 
     function _checkDelay(uint256 delay, uint256 min, uint256 max) internal pure {

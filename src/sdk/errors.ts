@@ -93,6 +93,8 @@ export const ERROR_HINTS: Readonly<Record<string, Hint>> = {
   InsufficientMagnitude: ([requested, available]) =>
     `the pool cannot allocate that much: ${requested} requested, ${available} free (allocations sum to at most 100%)`,
   PoolFullySlashed: ([operator]) => `operator ${operator}'s pool for this asset was fully slashed; choose another`,
+  PoolSharesOverflow: ([operator]) =>
+    `operator ${operator}'s pool for this asset was slashed almost to nothing and cannot take this deposit; choose another`,
   // Staking and withdrawals
   SharesTooLow: ([shares, min]) => `the deposit would mint ${shares} shares, fewer than the minimum ${min}`,
   InsufficientShares: ([requested, available]) =>

@@ -152,6 +152,8 @@ interface IRampart {
     error AllocationChangePending(address operator, address asset, uint32 setId, uint40 effectAt);
     error InsufficientMagnitude(uint256 requested, uint256 available);
     error PoolFullySlashed(address operator, address asset);
+    /// @notice The pool was slashed so close to nothing that the shares for this deposit would not fit.
+    error PoolSharesOverflow(address operator, address asset);
 
     error SharesTooLow(uint256 shares, uint256 minShares);
     error InsufficientShares(uint256 requested, uint256 available);
@@ -332,8 +334,9 @@ interface IRampart {
 
     /// @notice Completes a queued withdrawal after its delay. Anyone may call: tokens only ever go to the receiver
     /// fixed at queue time (or into the chosen operator's pool). Pays what the shares are worth now, after every
-    /// slash that happened while queued, rounded down. If the redelegation target's pool was fully slashed, the
-    /// assets are paid to the staker instead.
+    /// slash that happened while queued, rounded down. If the redelegation target's pool can no longer take the
+    /// assets (fully slashed, or so nearly that the new shares would round to zero or overflow), the staker is paid
+    /// in tokens instead.
     /// @return assets Tokens paid, or assets moved into the new pool.
     function completeWithdrawal(Withdrawal calldata withdrawal) external returns (uint256 assets);
 

@@ -3,13 +3,14 @@ pragma solidity ^0.8.27;
 
 import {vm} from "./Vm.sol";
 import {MockERC20} from "../mocks/MockERC20.sol";
-import {Rampart} from "../../src/Rampart.sol";
-import {SlashingPolicy, SlashParams, Withdrawal} from "../../src/interfaces/IRampart.sol";
+import {IRampart, SlashingPolicy, SlashParams, Withdrawal} from "../../src/interfaces/IRampart.sol";
 import {IDirectory, ServiceCategory} from "../../src/interfaces/IDirectory.sol";
 
 /// @notice A deployed Rampart with three listed assets, two operators and two services, each with one operator set
 /// (an instant one and a veto one). Tests build their scenario from here.
 abstract contract RampartTestBase {
+    Creator internal immutable CREATOR = new Creator();
+
     uint64 internal constant WAD = 1e18;
     uint32 internal constant WITHDRAWAL_DELAY = 7 days;
     uint32 internal constant DEALLOCATION_DELAY = 5 days;
@@ -29,7 +30,7 @@ abstract contract RampartTestBase {
     address internal alice = address(0xA11CE);
     address internal bob = address(0xB0B);
 
-    Rampart internal rampart;
+    IRampart internal rampart;
     IDirectory internal directory;
     MockERC20 internal wstETH;
     MockERC20 internal rETH;
@@ -42,7 +43,7 @@ abstract contract RampartTestBase {
 
     constructor() {
         vm.warp(1_700_000_000);
-        rampart = new Rampart(governance, pauser, unpauser, WITHDRAWAL_DELAY);
+        rampart = _deployRampart(governance, pauser, unpauser, WITHDRAWAL_DELAY);
         directory = rampart.directory();
         wstETH = new MockERC20("Wrapped staked ETH", "wstETH", 18);
         rETH = new MockERC20("Rocket Pool ETH", "rETH", 18);
@@ -74,6 +75,17 @@ abstract contract RampartTestBase {
     }
 
     // ─────────────────────────── Fixtures ─────────────────────────────
+
+    /// @dev Deploys the core from its build artifact, exactly the bytecode that ships. Tests talk to it through
+    /// IRampart and never import Rampart.sol, so only the core is compiled with via-IR (see foundry.toml).
+    /// Goes through `Creator` so that a reverting constructor can be expected with `vm.expectRevert`.
+    function _deployRampart(address owner, address pauser_, address unpauser_, uint32 withdrawalDelay)
+        internal
+        returns (IRampart)
+    {
+        bytes memory args = abi.encode(owner, pauser_, unpauser_, withdrawalDelay);
+        return IRampart(CREATOR.create(abi.encodePacked(vm.getCode("Rampart.sol:Rampart"), args)));
+    }
 
     function _instantPolicy() internal pure returns (SlashingPolicy memory) {
         return SlashingPolicy({
@@ -162,5 +174,18 @@ abstract contract RampartTestBase {
         if (x >= min && x <= max) return x;
         uint256 size = max - min + 1;
         return min + (x % size);
+    }
+}
+
+/// @notice Deploys init code with CREATE and bubbles a constructor's revert data.
+contract Creator {
+    function create(bytes memory initCode) external returns (address deployed) {
+        assembly ("memory-safe") {
+            deployed := create(0, add(initCode, 0x20), mload(initCode))
+            if iszero(deployed) {
+                returndatacopy(0, 0, returndatasize())
+                revert(0, returndatasize())
+            }
+        }
     }
 }

@@ -25,6 +25,7 @@ interface Vm {
     function startSnapshotGas(string calldata name) external;
     function stopSnapshotGas() external returns (uint256 gasUsed);
     function snapshotGasLastCall(string calldata name) external returns (uint256 gasUsed);
+    function getCode(string calldata artifactPath) external view returns (bytes memory creationBytecode);
     function deployCode(string calldata artifactPath) external returns (address deployed);
     function deployCode(string calldata artifactPath, bytes calldata constructorArgs)
         external

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.27;
+
+import {vm} from "../utils/Vm.sol";
+import {RampartTestBase} from "../utils/RampartTestBase.sol";
+import {Withdrawal} from "../../src/interfaces/IRampart.sol";
+
+/// @notice One operation per test, everything else in setUp, so `forge snapshot` (contracts/.gas-snapshot) records
+/// the gas of that operation alone. Review diffs of the snapshot like code. Full-transaction figures and the
+/// comparison with Symbiotic come from `npm run bench:gas`.
+contract GasTest is RampartTestBase {
+    Withdrawal internal queued;
+
+    function setUp() public {
+        _deposit(alice, operatorA, wstETH, 100 ether);
+        _deposit(bob, operatorA, wstETH, 50 ether);
+        _join(operatorA, instantSet);
+        _join(operatorA, vetoSet);
+        _allocate(operatorA, wstETH, instantSet, WAD / 2);
+        queued = _queue(bob, operatorA, wstETH, 10 ether);
+        _skip(WITHDRAWAL_DELAY);
+        wstETH.mint(alice, 10 ether);
+        vm.prank(alice);
+        wstETH.approve(address(rampart), type(uint256).max);
+    }
+
+    function test_gas_deposit() public {
+        vm.prank(alice);
+        rampart.deposit(operatorA, address(wstETH), 10 ether, alice, 0);
+    }
+
+    function test_gas_queueWithdrawal() public {
+        vm.prank(alice);
+        rampart.queueWithdrawal(operatorA, address(wstETH), 1 ether, alice);
+    }
+
+    function test_gas_completeWithdrawal() public {
+        rampart.completeWithdrawal(queued);
+    }
+
+    function test_gas_allocate() public {
+        vm.prank(operatorA);
+        rampart.allocate(operatorA, address(wstETH), vetoSet, WAD / 4);
+    }
+
+    function test_gas_slash() public {
+        vm.prank(serviceDA);
+        rampart.slash(_slashParams(instantSet, operatorA, address(wstETH), WAD / 10));
+    }
+}
+
+/// @notice The same slash against pools of 1 and of 10,000 stakers: the cost must not depend on the count.
+contract SlashScalingGasTest is RampartTestBase {
+    function _setUpStakers(uint256 count) internal {
+        wstETH.mint(address(this), count * 1 ether);
+        wstETH.approve(address(rampart), type(uint256).max);
+        for (uint256 i; i < count; ++i) {
+            // forge-lint: disable-next-line(unsafe-typecast) 0x100000 + i is far below 2^160
+            rampart.deposit(operatorA, address(wstETH), 1 ether, address(uint160(0x100000 + i)), 0);
+        }
+        _join(operatorA, instantSet);
+        _allocate(operatorA, wstETH, instantSet, WAD / 2);
+    }
+
+    function test_gas_slash_1_staker() public {
+        _setUpStakers(1);
+        vm.prank(serviceDA);
+        rampart.slash(_slashParams(instantSet, operatorA, address(wstETH), WAD / 10));
+        vm.snapshotGasLastCall("slash_1_staker");
+    }
+
+    function test_gas_slash_10000_stakers() public {
+        _setUpStakers(10_000);
+        vm.prank(serviceDA);
+        rampart.slash(_slashParams(instantSet, operatorA, address(wstETH), WAD / 10));
+        vm.snapshotGasLastCall("slash_10000_stakers");
+    }
+}
