@@ -84,8 +84,12 @@ contract GovernanceTest is RampartTestBase {
     }
 
     function test_constructor_acceptsDelayBounds() public {
-        vm.assertEq(uint256(_deployRampart(governance, pauser, unpauser, MIN_DELAY).withdrawalDelay()), MIN_DELAY, "min");
-        vm.assertEq(uint256(_deployRampart(governance, pauser, unpauser, MAX_DELAY).withdrawalDelay()), MAX_DELAY, "max");
+        vm.assertEq(
+            uint256(_deployRampart(governance, pauser, unpauser, MIN_DELAY).withdrawalDelay()), MIN_DELAY, "min"
+        );
+        vm.assertEq(
+            uint256(_deployRampart(governance, pauser, unpauser, MAX_DELAY).withdrawalDelay()), MAX_DELAY, "max"
+        );
     }
 
     // ─────────────────────────── Ownership ────────────────────────────
