@@ -80,7 +80,9 @@ async function build(): Promise<boolean> {
 
 const group = (n: number): string => n.toLocaleString("en-US");
 
-function printTable(symbiotic: GasResults, ours: GasResults): void {
+/** Prints the comparison; returns the targets missed (empty when all are met). */
+function printTable(symbiotic: GasResults, ours: GasResults): string[] {
+  const missed: string[] = [];
   type Row = [operation: string, gas: string, versus: string, ratio: string, target: string];
   const rows: Row[] = [];
   const compared = new Set<string>();
@@ -91,6 +93,7 @@ function printTable(symbiotic: GasResults, ours: GasResults): void {
     const ratio = gas / reference;
     compared.add(name);
     const verdict = ratio <= TARGET_RATIO ? "PASS" : "FAIL";
+    if (targeted && verdict === "FAIL") missed.push(`${name} is ${ratio.toFixed(3)}x ${theirs}`);
     rows.push([name, group(gas), theirs, ratio.toFixed(3), targeted ? verdict : `(${verdict}, no target)`]);
   }
   for (const [name, gas] of Object.entries(ours)) {
@@ -115,11 +118,13 @@ function printTable(symbiotic: GasResults, ours: GasResults): void {
   if (one !== undefined && many !== undefined) {
     const drift = Math.abs(many - one) / one;
     const verdict = drift <= SCALING_TOLERANCE ? "PASS" : "FAIL";
+    if (verdict === "FAIL") missed.push(`slash gas grew ${(drift * 100).toFixed(2)}% with 10,000 stakers`);
     console.log(
       `slash with 10,000 stakers vs 1 staker: ${group(many)} vs ${group(one)} gas, ${(drift * 100).toFixed(2)}% apart (target <= ${SCALING_TOLERANCE * 100}%): ${verdict}`,
     );
     console.log("");
   }
+  return missed;
 }
 
 async function main(): Promise<void> {
@@ -142,12 +147,16 @@ async function main(): Promise<void> {
     if (Object.keys(ours).length === 0) log("Rampart: measureRampart (bench/rampart.ts) recorded nothing yet");
   }
 
-  printTable(symbiotic, ours);
+  const missed = printTable(symbiotic, ours);
 
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...ours, ...symbiotic }, null, 2)}\n`);
   log(`wrote ${path.relative(ROOT, RESULTS_FILE)}; done`);
   if (!rampartBuilt) process.exitCode = 1;
+  if (missed.length > 0) {
+    log(`targets missed: ${missed.join("; ")}`);
+    process.exitCode = 1;
+  }
 }
 
 try {

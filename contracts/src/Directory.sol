@@ -5,6 +5,7 @@ import {IDirectory, Commission, OperatorInfo, ServiceCategory, ServiceInfo} from
 
 /// @notice The core's withdrawal delay, which an increase of commission waits for.
 interface IWithdrawalDelay {
+    /// @notice Seconds between queueing and completing a withdrawal in the core.
     function withdrawalDelay() external view returns (uint32);
 }
 
@@ -12,8 +13,11 @@ interface IWithdrawalDelay {
 /// @notice Registry of operators and services. Split from the core so the core stays under the contract size limit
 /// and holds only what touches money; the core deploys it and reads it.
 contract Directory is IDirectory {
+    /// @notice Upper bound of an operator's allocation delay.
     uint32 public constant MAX_ALLOCATION_DELAY = 30 days;
+    /// @notice 100%, in basis points.
     uint16 public constant MAX_COMMISSION_BPS = 10_000;
+    /// @notice The commission of an operator on a service until it sets one (10%).
     uint16 public constant DEFAULT_COMMISSION_BPS = 1_000;
 
     address internal immutable CORE;

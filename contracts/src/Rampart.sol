@@ -46,6 +46,8 @@ contract Rampart is IRampart, ReentrancyGuardTransient {
     /// @dev Below MIN_WITHDRAWAL_DELAY, and each set's window must also be below its own deallocation delay, so a
     /// vetoable slash always lands before the stake it targets can leave.
     uint32 public constant MAX_VETO_WINDOW = 2 days;
+    /// @dev How long after its veto window a request still holds back a decrease of the allocation it targets.
+    uint32 public constant SLASH_EXECUTION_GRACE = 1 days;
     uint256 public constant MAX_ASSETS_PER_SET = 16;
     /// @dev Gas a registrar gets to react to an operator leaving; the caller must bring it, so an operator cannot
     /// starve the hook on purpose, and the hook cannot block the exit.
@@ -703,18 +705,29 @@ contract Rampart is IRampart, ReentrancyGuardTransient {
         for (uint256 i; i < count; ++i) {
             uint64 wad = params.wads[i];
             require(wad != 0 && wad <= maxWad, SlashWadOutOfBounds(wad, maxWad));
-            require(_setAssets[params.setId][params.assets[i]], AssetNotInSet(params.setId, params.assets[i]));
+            address asset = params.assets[i];
+            require(_setAssets[params.setId][asset], AssetNotInSet(params.setId, asset));
+            // A repeated asset would take the fraction twice and beat the policy's per-slash maximum.
+            for (uint256 j; j < i; ++j) {
+                require(params.assets[j] != asset, DuplicateAsset(asset));
+            }
         }
     }
 
     function _openSlashRequest(uint256 slashId, SlashParams calldata params, uint40 executableAt) internal {
+        uint40 holdUntil = executableAt + SLASH_EXECUTION_GRACE;
         for (uint256 i; i < params.assets.length; ++i) {
-            // Reject at once what could never execute; the amounts are fixed only at execution.
             address asset = params.assets[i];
-            require(
-                _allocationView(params.operator, asset, params.setId).magnitude != 0,
-                NoAllocation(params.operator, asset, params.setId)
-            );
+            (, Allocation storage allocation) = _settled(params.operator, asset, params.setId);
+            // Reject at once what could never execute; the amounts are fixed only at execution.
+            require(allocation.magnitude != 0, NoAllocation(params.operator, asset, params.setId));
+            // A decrease started before the request must not take the stake out of reach during the veto window:
+            // it waits until the request can have been executed.
+            uint40 effectAt = allocation.effectAt;
+            if (effectAt != 0 && effectAt < holdUntil && allocation.pendingMagnitude < allocation.magnitude) {
+                allocation.effectAt = holdUntil;
+                _emitAllocation(params.operator, asset, params.setId, allocation);
+            }
         }
         SlashRequest storage request = _slashRequests[slashId];
         request.setId = params.setId;

@@ -85,6 +85,7 @@ export const ERROR_HINTS: Readonly<Record<string, Hint>> = {
   InsufficientGasForHook: ([, required]) => `send at least ${required} gas so the set's registrar can be told`,
   NoAssets: () => "name at least one asset",
   LengthMismatch: () => "give exactly one fraction per asset",
+  DuplicateAsset: () => "name each asset once per slash",
   // Allocation
   FractionAboveOne: () => "an allocation is a fraction of the pool: at most 100%",
   AllocationUnchanged: () => "the allocation already has this value",

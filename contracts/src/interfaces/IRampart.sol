@@ -3,7 +3,8 @@ pragma solidity ^0.8.27;
 
 import {IDirectory} from "./IDirectory.sol";
 
-/// @notice Lifecycle of a slash request. Instant slashes are `Executed` in the transaction that requests them.
+/// @notice Lifecycle of a slash request of a veto-window set. Instant slashes are executed in the transaction that
+/// requests them and are not stored (their status reads `None`); their events tell their story.
 enum SlashStatus {
     None,
     Pending,
@@ -163,6 +164,7 @@ interface IRampart {
 
     error SlashWadOutOfBounds(uint64 wad, uint64 maxWad);
     error NoAssets();
+    error DuplicateAsset(address asset);
     error LengthMismatch();
     error NoAllocation(address operator, address asset, uint32 setId);
     /// @notice The slash would take nothing: the allocation is too small for this fraction.
@@ -344,7 +346,10 @@ interface IRampart {
 
     /// @notice Slashes `params.operator` in the caller's set `params.setId`: for each asset, the fraction `wads[i]`
     /// of the operator's allocation of that pool to the set. Instant sets execute now; veto sets open a request.
-    /// Costs every share of the pool pro rata, O(1) in the number of stakers.
+    /// Costs every share of the pool pro rata, O(1) in the number of stakers. The policy's maximum bounds each call
+    /// (each asset at most once); it does not limit how many slashes a service makes. A veto request holds back any
+    /// pending decrease of the targeted allocations until SLASH_EXECUTION_GRACE after its window, so the stake it
+    /// targets cannot be deallocated out of reach while it waits.
     /// @return slashId Id of the slash (its request).
     function slash(SlashParams calldata params) external returns (uint256 slashId);
 
@@ -426,6 +431,9 @@ interface IRampart {
 
     /// @notice Upper bound of a veto window (2 days).
     function MAX_VETO_WINDOW() external view returns (uint32);
+
+    /// @notice How long after its veto window a pending request holds back a decrease of the allocation it targets.
+    function SLASH_EXECUTION_GRACE() external view returns (uint32);
 
     /// @notice Most assets one operator set may accept (16).
     function MAX_ASSETS_PER_SET() external view returns (uint256);

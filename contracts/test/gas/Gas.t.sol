@@ -75,4 +75,36 @@ contract SlashScalingGasTest is RampartTestBase {
         rampart.slash(_slashParams(instantSet, operatorA, address(wstETH), WAD / 10));
         vm.snapshotGasLastCall("slash_10000_stakers");
     }
+
+    /// @dev The property itself, asserted: same slash, same gas, whether the pool has 1 staker or 10,000.
+    function test_slashGas_doesNotDependOnStakerCount() public {
+        address warmUp = address(0xA3);
+        vm.prank(warmUp);
+        directory.registerOperator("ipfs://warm-up", address(0), 0);
+        _fill(warmUp, 1);
+        _fill(operatorA, 1);
+        _fill(operatorB, 10_000);
+        // The first slash ever creates the burn address's balance; pay that once, outside the comparison.
+        _slashGas(warmUp, "compare_warm_up");
+        uint256 one = _slashGas(operatorA, "compare_1_staker");
+        uint256 many = _slashGas(operatorB, "compare_10000_stakers");
+        vm.assertApproxEqAbs(many, one, one / 100, "slash gas grew with the number of stakers");
+    }
+
+    function _fill(address operator, uint256 stakers) internal {
+        wstETH.mint(address(this), stakers * 1 ether);
+        wstETH.approve(address(rampart), type(uint256).max);
+        for (uint256 i; i < stakers; ++i) {
+            // forge-lint: disable-next-line(unsafe-typecast) i < 10,000
+            rampart.deposit(operator, address(wstETH), 1 ether, address(uint160(0x200000 + i)), 0);
+        }
+        _join(operator, instantSet);
+        _allocate(operator, wstETH, instantSet, WAD / 2);
+    }
+
+    function _slashGas(address operator, string memory name) internal returns (uint256 gasUsed) {
+        vm.prank(serviceDA);
+        rampart.slash(_slashParams(instantSet, operator, address(wstETH), WAD / 10));
+        gasUsed = vm.snapshotGasLastCall(name);
+    }
 }

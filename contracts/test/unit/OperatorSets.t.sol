@@ -247,9 +247,17 @@ contract OperatorSetsTest is RampartTestBase {
     /// vetoable slash always lands before the stake it targets can be deallocated. A window of 2 days with a
     /// deallocation delay of 1 day (or equal to it) breaks that and must be rejected.
     function test_createOperatorSet_reverts_whenVetoWindowNotBelowDeallocationDelay() public {
-        vm.expectRevert();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IRampart.VetoWindowNotBelowDeallocationDelay.selector, MAX_VETO_WINDOW, MIN_DEALLOCATION_DELAY
+            )
+        );
         _create(_one(address(weth)), _policy(MAX_VETO_WINDOW, MIN_DEALLOCATION_DELAY, WAD, vetoCommittee));
-        vm.expectRevert();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IRampart.VetoWindowNotBelowDeallocationDelay.selector, uint32(1 days), uint32(1 days)
+            )
+        );
         _create(_one(address(weth)), _policy(1 days, 1 days, WAD, vetoCommittee));
     }
 
