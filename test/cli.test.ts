@@ -281,6 +281,19 @@ describe("rampart CLI on anvil", { timeout: 90_000 }, () => {
   });
 
   it("slashes: instant, and a veto request that is too early to execute, then vetoed", async () => {
+    type PoolJson = {
+      operatorName?: string;
+      symbol: string;
+      allocations: { setId: number; slashableAssets: string }[];
+    };
+    const bridgeSlashable = async (): Promise<bigint> => {
+      const pools = json<PoolJson[]>(await cli("pools", "--json"));
+      const pool = pools.find((p) => p.operatorName === "Alpha Staking" && p.symbol === "wstETH");
+      const allocation = pool?.allocations.find((a) => a.setId === bridgeSet);
+      assert.ok(allocation, "Alpha's wstETH pool is allocated to the bridge set");
+      return BigInt(allocation.slashableAssets);
+    };
+    const bridgeBefore = await bridgeSlashable();
     const [instant, request] = await Promise.all([
       cli(
         "service",
@@ -298,6 +311,8 @@ describe("rampart CLI on anvil", { timeout: 90_000 }, () => {
       cli("service", "slash", String(bridgeSet), "2", "20%", "--asset", "wstETH", "--account", "6", "--json"),
     ]);
     assert.match(ok(instant), /^Slash #\d executed: took 6 wstETH from Alpha Staking/);
+    // Unique stake: the DA layer's slash leaves what the bridge can slash exactly as it was.
+    assert.equal(await bridgeSlashable(), bridgeBefore, "the bridge's slashable stake moved");
     const requested = json<{ slashId: string; executed: boolean }>(request);
     assert.equal(requested.executed, false);
     const early = await cli("service", "execute-slash", requested.slashId, "--account", "9");
