@@ -7,6 +7,12 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v === undefined ? null : v), 2);
 }
 
+// `rampart pools | head` closes the pipe early: that is the reader being done, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 /** Writes one line (or block) to stdout. */
 export function say(text = ""): void {
   process.stdout.write(`${text}\n`);

@@ -127,6 +127,12 @@ export async function runNetwork(options: NetworkOptions, io: NetworkIo = defaul
   };
   const signals: NodeJS.Signals[] = ["SIGINT", "SIGTERM", "SIGHUP"];
   for (const signal of signals) process.on(signal, onSignal);
+  // `kill <pid of npm>` stops npm without telling its child: notice being orphaned and stop cleanly all the same.
+  const parentAtStart = process.ppid;
+  const orphanWatch = setInterval(() => {
+    if (process.ppid !== parentAtStart && !stopping) onSignal("SIGTERM");
+  }, 250);
+  orphanWatch.unref();
 
   /** Stops anvil cleanly: last atomic save, SIGTERM (anvil dumps its full state), promote that dump. */
   const shutdown = async (): Promise<boolean> => {

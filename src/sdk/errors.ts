@@ -180,6 +180,12 @@ export function toRampartError(error: unknown, context?: string): RampartError {
         cause: error,
       });
     }
+    if (/Invalid parameters were provided to the RPC method|unknown account|No Signer available/i.test(error.message)) {
+      return new RampartError(`${prefix}the node cannot sign for this account`, {
+        hint: "use --account <index> of a local dev account, or set RAMPART_PRIVATE_KEY to the account's key",
+        cause: error,
+      });
+    }
     return new RampartError(`${prefix}${error.shortMessage}`, { cause: error });
   }
   return new RampartError(`${prefix}${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -3,7 +3,7 @@ import type { Address, Hash } from "viem";
 import { mockErc20Abi } from "../abis.ts";
 import { type RampartClient, write } from "../client.ts";
 import type { DeployedAsset } from "../deployment.ts";
-import { RampartError } from "../errors.ts";
+import { ERROR_HINTS, RampartError } from "../errors.ts";
 import { formatAmount } from "../format.ts";
 import { parseAddress, reading, resolveAsset } from "../reads/internal.ts";
 import { accountAddress, type TransactionInfo, transactionInfo } from "./internal.ts";
@@ -71,6 +71,8 @@ export async function approveAndDeposit(
   }
   let approvalHash: Hash | undefined;
   if (allowance < amount) {
+    // Refuse before approving what the deposit itself would refuse, so a failed deposit leaves no approval behind.
+    await checkDepositAllowed(client, operator, asset.address, amount, asset.decimals, asset.symbol);
     const approval = await write(
       client,
       { ...token, functionName: "approve", args: [client.rampart.address, amount] },
@@ -102,4 +104,37 @@ export async function approveAndDeposit(
     operator,
     approvalHash,
   };
+}
+
+/** The deposit's own checks (listed, operator, cap, pool alive), read before anything is signed. */
+async function checkDepositAllowed(
+  client: RampartClient,
+  operator: Address,
+  asset: Address,
+  amount: bigint,
+  decimals: number,
+  symbol: string,
+): Promise<void> {
+  const [config, isOperator, maxMagnitude] = await reading("checking the deposit", () =>
+    Promise.all([
+      client.publicClient.readContract({ ...client.rampart, functionName: "getAsset", args: [asset] }),
+      client.publicClient.readContract({ ...client.directory, functionName: "isOperator", args: [operator] }),
+      client.publicClient.readContract({ ...client.rampart, functionName: "maxMagnitude", args: [operator, asset] }),
+    ]),
+  );
+  const fail = (errorName: string, args: readonly unknown[], what: string) =>
+    new RampartError(what, { hint: ERROR_HINTS[errorName]?.(args), errorName, errorArgs: args });
+  if (!config.listed) throw fail("AssetNotListed", [asset], `${symbol} is not listed for deposits`);
+  if (!isOperator) throw fail("OperatorNotRegistered", [operator], `${operator} is not a registered operator`);
+  if (maxMagnitude === 0n) throw fail("PoolFullySlashed", [operator, asset], "this pool was fully slashed");
+  const totalAfter = config.totalDeposited + amount;
+  if (totalAfter > config.cap) {
+    throw new RampartError(
+      `the deposit would exceed the ${symbol} cap: ${formatAmount(totalAfter, decimals, symbol)} after it, cap ${formatAmount(config.cap, decimals, symbol)}`,
+      {
+        hint: `deposit at most ${formatAmount(config.cap - config.totalDeposited, decimals, symbol)}, or another asset`,
+        errorName: "DepositCapExceeded",
+      },
+    );
+  }
 }

@@ -43,6 +43,9 @@ export interface Position {
   exposures: PositionExposure[];
 }
 
+/** Differences up to this many base units are rounding, not losses. */
+const ROUNDING_DUST = 10n;
+
 export interface GetPositionsOptions {
   /** Also list (operator, asset) pairs where the staker holds no shares any more (default false). */
   includeEmpty?: boolean;
@@ -211,7 +214,8 @@ export async function getPositions(
           value,
           ethValue: toEth(value, info.decimals, rate),
           deposited,
-          loss: deposited > value ? deposited - value : 0n,
+          // A few wei are the pool's rounding (always against the withdrawer), not a slash.
+          loss: deposited > value + ROUNDING_DUST ? deposited - value : 0n,
           exposures,
         };
       }),
