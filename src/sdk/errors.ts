@@ -35,6 +35,9 @@ const DECODING_ABIS: readonly Abi[] = [rampartAbi, directoryAbi, timelockAbi, mo
 
 type Hint = (args: readonly unknown[]) => string;
 
+/** A WAD fraction (1e18 = 100%) as a percentage with up to two decimals. */
+const wadPercent = (wad: unknown): string => `${Number((BigInt(wad as bigint) * 10_000n) / 10n ** 18n) / 100}%`;
+
 const time = (seconds: unknown): string => new Date(Number(seconds) * 1000).toISOString().replace(".000Z", "Z");
 
 /** What to do about each custom error. Keys are error names; arguments arrive in ABI order. */
@@ -106,7 +109,8 @@ export const ERROR_HINTS: Readonly<Record<string, Hint>> = {
     `withdrawal ${id} can be completed from ${time(at)}; wait until then (rampart time advance on a local chain)`,
   SameOperator: () => "redelegate to a different operator",
   // Slashing
-  SlashWadOutOfBounds: ([, max]) => `the slash fraction must be above 0 and at most the set's maximum (${max} WAD)`,
+  SlashWadOutOfBounds: ([, max]) =>
+    `the slash fraction must be above 0% and at most the set's maximum, ${wadPercent(max)}`,
   NoAllocation: ([operator, , setId]) => `operator ${operator} has no slashable allocation to set ${setId} here`,
   SlashRoundsToZero: () => "the allocation is too small for this fraction: the slash would take nothing",
   UnknownSlash: ([id]) => `slash ${id} does not exist (instant slashes have no request to act on)`,
