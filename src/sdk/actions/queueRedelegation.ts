@@ -1,11 +1,9 @@
 import type { Address } from "viem";
-import { type RampartClient, write } from "../client.ts";
+import type { RampartClient } from "../client.ts";
 import type { DeployedAsset } from "../deployment.ts";
-import { parseAddress, resolveAsset } from "../reads/internal.ts";
-import type { Withdrawal } from "../reads/withdrawals.ts";
-import { accountAddress, transactionInfo } from "./internal.ts";
-import type { QueueWithdrawalResult } from "./queueWithdrawal.ts";
-import { sharesForSize, type WithdrawalSize } from "./withdrawalSize.ts";
+import { parseAddress } from "../reads/internal.ts";
+import { type QueueWithdrawalResult, queueShares } from "./queueWithdrawal.ts";
+import type { WithdrawalSize } from "./withdrawalSize.ts";
 
 export interface QueueRedelegationParams {
   from: Address | string;
@@ -24,27 +22,10 @@ export async function queueRedelegation(
   client: RampartClient,
   params: QueueRedelegationParams,
 ): Promise<QueueWithdrawalResult> {
-  const staker = accountAddress(client);
-  const asset = resolveAsset(client, params.asset);
-  const from = parseAddress(params.from, "operator address");
   const to = parseAddress(params.to, "operator address");
-  const shares = await sharesForSize(client, staker, from, asset, params.size);
-  const valueNow = await client.publicClient.readContract({
-    ...client.rampart,
-    functionName: "sharesToAssets",
-    args: [from, asset.address, shares],
-  });
-  const { receipt, result } = await write<Withdrawal>(
-    client,
-    { ...client.rampart, functionName: "queueRedelegation", args: [from, asset.address, shares, to] },
-    `queueing a redelegation of ${asset.symbol}`,
-  );
-  return {
-    ...transactionInfo(receipt),
-    id: result.id,
-    completableAt: result.completableAt,
-    shares,
-    valueNow,
-    withdrawal: result,
-  };
+  return queueShares(client, params.from, params.asset, params.size, (from, asset, shares) => ({
+    functionName: "queueRedelegation",
+    args: [from, asset.address, shares, to],
+    context: `queueing a redelegation of ${asset.symbol}`,
+  }));
 }

@@ -34,20 +34,40 @@ export async function queueWithdrawal(
   params: QueueWithdrawalParams,
 ): Promise<QueueWithdrawalResult> {
   const staker = accountAddress(client);
-  const asset = resolveAsset(client, params.asset);
-  const operator = parseAddress(params.operator, "operator address");
   const receiver = params.receiver ? parseAddress(params.receiver, "receiver address") : staker;
-  const shares = await sharesForSize(client, staker, operator, asset, params.size);
+  return queueShares(client, params.operator, params.asset, params.size, (operator, asset, shares) => ({
+    functionName: "queueWithdrawal",
+    args: [operator, asset.address, shares, receiver],
+    context: `queueing a withdrawal of ${asset.symbol}`,
+  }));
+}
+
+/**
+ * Shared by withdrawals and redelegations: sizes the request in shares of the caller's position, sends the core
+ * function `request` names, and reports the queued withdrawal.
+ */
+export async function queueShares(
+  client: RampartClient,
+  operatorInput: Address | string,
+  assetInput: string | DeployedAsset,
+  size: WithdrawalSize,
+  request: (
+    operator: Address,
+    asset: DeployedAsset,
+    shares: bigint,
+  ) => { functionName: "queueWithdrawal" | "queueRedelegation"; args: readonly unknown[]; context: string },
+): Promise<QueueWithdrawalResult> {
+  const staker = accountAddress(client);
+  const asset = resolveAsset(client, assetInput);
+  const operator = parseAddress(operatorInput, "operator address");
+  const shares = await sharesForSize(client, staker, operator, asset, size);
   const valueNow = await client.publicClient.readContract({
     ...client.rampart,
     functionName: "sharesToAssets",
     args: [operator, asset.address, shares],
   });
-  const { receipt, result } = await write<Withdrawal>(
-    client,
-    { ...client.rampart, functionName: "queueWithdrawal", args: [operator, asset.address, shares, receiver] },
-    `queueing a withdrawal of ${asset.symbol}`,
-  );
+  const { functionName, args, context } = request(operator, asset, shares);
+  const { receipt, result } = await write<Withdrawal>(client, { ...client.rampart, functionName, args }, context);
   return {
     ...transactionInfo(receipt),
     id: result.id,
