@@ -170,14 +170,11 @@ async function revertsWith(action: Promise<unknown>, errorName: string): Promise
   assert.fail(`expected a revert with ${errorName}, but the call succeeded`);
 }
 
-/** Steps share state: once one fails, the following ones are skipped instead of failing in confusing ways. */
+/** Steps share state: once one fails, each following one fails at once, naming the step it depends on. */
 let failedStep: string | undefined;
 function step(name: string, fn: () => Promise<void>): void {
-  it(name, async (t) => {
-    if (failedStep) {
-      t.skip(`skipped: step "${failedStep}" failed`);
-      return;
-    }
+  it(name, async () => {
+    if (failedStep) assert.fail(`not run: the earlier step "${failedStep}" failed`);
     try {
       await fn();
     } catch (error) {

@@ -4,7 +4,17 @@ import { type Address, zeroAddress } from "viem";
 import type { RampartClient } from "../client.ts";
 import { WAD } from "../format.ts";
 import { magnitudeToFraction } from "./allocations.ts";
-import { assetOf, byChainOrder, chainNow, ethRateOf, parseAddress, reading, scanLogs, toEth } from "./internal.ts";
+import {
+  assetOf,
+  byChainOrder,
+  chainNow,
+  ethRateOf,
+  parseAddress,
+  reading,
+  scanLogs,
+  scanStakerEvents,
+  toEth,
+} from "./internal.ts";
 import { getOperatorRegistrations, getOperatorSetRecords } from "./registry.ts";
 
 export interface PositionExposure {
@@ -64,36 +74,10 @@ export async function getPositions(
   const account = parseAddress(staker, "staker address");
   const { publicClient, rampart } = client;
   const now = await reading("reading the latest block", () => chainNow(client));
-  const scan = <T>(what: string, fetch: (fromBlock: bigint, toBlock: bigint) => Promise<T[]>) =>
-    reading(what, () => scanLogs(client, fetch, now.blockNumber));
   const [deposits, queued, completed, operators, sets] = await Promise.all([
-    scan("reading deposits", (fromBlock, toBlock) =>
-      publicClient.getContractEvents({
-        ...rampart,
-        eventName: "Deposited",
-        args: { staker: account },
-        fromBlock,
-        toBlock,
-      }),
-    ),
-    scan("reading queued withdrawals", (fromBlock, toBlock) =>
-      publicClient.getContractEvents({
-        ...rampart,
-        eventName: "WithdrawalQueued",
-        args: { staker: account },
-        fromBlock,
-        toBlock,
-      }),
-    ),
-    scan("reading completed withdrawals", (fromBlock, toBlock) =>
-      publicClient.getContractEvents({
-        ...rampart,
-        eventName: "WithdrawalCompleted",
-        args: { staker: account },
-        fromBlock,
-        toBlock,
-      }),
-    ),
+    scanStakerEvents(client, account, "Deposited", now.blockNumber),
+    scanStakerEvents(client, account, "WithdrawalQueued", now.blockNumber),
+    scanStakerEvents(client, account, "WithdrawalCompleted", now.blockNumber),
     getOperatorRegistrations(client),
     getOperatorSetRecords(client),
   ]);

@@ -40,6 +40,33 @@ export async function scanLogs<T>(
   return results;
 }
 
+/** The core's events indexed by staker. */
+export type StakerEventName = "Deposited" | "WithdrawalQueued" | "WithdrawalCompleted";
+
+/** Every `eventName` log of `staker` from the deployment block to `toBlock`, in chunks. */
+export function scanStakerEvents<E extends StakerEventName>(
+  client: RampartClient,
+  staker: Address,
+  eventName: E,
+  toBlock: bigint,
+) {
+  return reading(`reading ${eventName} events`, () =>
+    scanLogs(
+      client,
+      (fromBlock, to) =>
+        client.publicClient.getContractEvents({
+          ...client.rampart,
+          eventName,
+          // All three events index `staker`; TypeScript cannot see that through the generic event name.
+          args: { staker } as never,
+          fromBlock,
+          toBlock: to,
+        }),
+      toBlock,
+    ),
+  );
+}
+
 /** Orders logs as the chain did. */
 export function byChainOrder(
   a: { blockNumber: bigint | null; logIndex: number | null },

@@ -3,7 +3,7 @@ import { type Address, type ContractFunctionArgs, zeroAddress } from "viem";
 import type { rampartAbi } from "../abis.ts";
 import type { RampartClient } from "../client.ts";
 import { RampartError } from "../errors.ts";
-import { assetOf, byChainOrder, chainNow, parseAddress, reading, scanLogs } from "./internal.ts";
+import { assetOf, byChainOrder, chainNow, parseAddress, reading, scanLogs, scanStakerEvents } from "./internal.ts";
 import { getOperatorRegistrations } from "./registry.ts";
 
 /** The Withdrawal struct, as `completeWithdrawal` takes it. */
@@ -85,34 +85,8 @@ export async function listWithdrawals(
   const { publicClient, rampart } = client;
   const now = await reading("reading the latest block", () => chainNow(client));
   const [queued, completed, operators] = await Promise.all([
-    reading("reading queued withdrawals", () =>
-      scanLogs(
-        client,
-        (fromBlock, toBlock) =>
-          publicClient.getContractEvents({
-            ...rampart,
-            eventName: "WithdrawalQueued",
-            args: { staker: account },
-            fromBlock,
-            toBlock,
-          }),
-        now.blockNumber,
-      ),
-    ),
-    reading("reading completed withdrawals", () =>
-      scanLogs(
-        client,
-        (fromBlock, toBlock) =>
-          publicClient.getContractEvents({
-            ...rampart,
-            eventName: "WithdrawalCompleted",
-            args: { staker: account },
-            fromBlock,
-            toBlock,
-          }),
-        now.blockNumber,
-      ),
-    ),
+    scanStakerEvents(client, account, "WithdrawalQueued", now.blockNumber),
+    scanStakerEvents(client, account, "WithdrawalCompleted", now.blockNumber),
     getOperatorRegistrations(client),
   ]);
   const nameOf = (address: Address) => operators.find((op) => op.address.toLowerCase() === address.toLowerCase())?.name;
