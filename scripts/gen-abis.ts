@@ -60,6 +60,16 @@ export const CONTRACTS: readonly ContractSpec[] = [
     doc: ["Governance timelock that owns the core (OpenZeppelin TimelockController)."],
   },
   {
+    name: "rewards",
+    file: "RampartRewards.sol",
+    contract: "RampartRewards",
+    source: "contracts/src/RampartRewards.sol",
+    bytecode: true,
+    doc: [
+      "Reward programs and their Merkle distribution (constructor: core, owner, rewardsUpdater, activationDelay).",
+    ],
+  },
+  {
     name: "operatorSetRegistrar",
     file: "IOperatorSetRegistrar.sol",
     contract: "IOperatorSetRegistrar",

@@ -21,13 +21,21 @@ import {
   zeroAddress,
   zeroHash,
 } from "viem";
-import { directoryAbi, rampartAbi, rampartBytecode, timelockAbi, timelockBytecode } from "./sdk/abis.ts";
+import {
+  directoryAbi,
+  rampartAbi,
+  rampartBytecode,
+  rewardsAbi,
+  rewardsBytecode,
+  timelockAbi,
+  timelockBytecode,
+} from "./sdk/abis.ts";
 
 /** A wallet client with its account and chain fixed: every transaction here is sent from that account. */
 export type RampartWalletClient = WalletClient<Transport, Chain, Account>;
 
 /** ABIs used to name custom errors in messages (the timelock bubbles up the core's errors unchanged). */
-const KNOWN_ABIS: readonly Abi[] = [rampartAbi, directoryAbi, timelockAbi];
+const KNOWN_ABIS: readonly Abi[] = [rampartAbi, directoryAbi, rewardsAbi, timelockAbi];
 
 export class RampartDeployError extends Error {
   override name = "RampartDeployError";
@@ -101,17 +109,22 @@ export interface DeployRampartParams {
   unpauser: Address;
   /** May schedule and cancel governance operations (the governance multisig). Anyone may execute ready ones. */
   proposers: readonly Address[];
+  /** Posts the rewards distribution roots (RampartRewards' updater). */
+  rewardsUpdater: Address;
+  /** Seconds between posting a root and claims against it; RampartRewards enforces [1 h, 30 days]. */
+  rootActivationDelay: number;
 }
 
 export interface RampartDeployment {
   rampart: Address;
   directory: Address;
   timelock: Address;
+  rewards: Address;
 }
 
 /**
  * Deploys RampartTimelock (min delay `governanceDelay`, the given proposers, open execution, no admin: it administers
- * itself) and then Rampart owned by it, which deploys its Directory. Throws a RampartDeployError naming the failed step.
+ * itself), then Rampart owned by it, which deploys its Directory, then RampartRewards (also owned by the timelock). Throws a RampartDeployError naming the failed step.
  */
 export async function deployRampart(params: DeployRampartParams): Promise<RampartDeployment> {
   const { publicClient, walletClient, pauser, unpauser, proposers, withdrawalDelay } = params;
@@ -158,7 +171,20 @@ export async function deployRampart(params: DeployRampartParams): Promise<Rampar
     return directoryAddress;
   });
 
-  return { rampart, directory, timelock };
+  const rewards = await step("deployRampart: deploying RampartRewards", async () => {
+    const deploy = {
+      abi: rewardsAbi,
+      bytecode: rewardsBytecode,
+      args: [rampart, timelock, params.rewardsUpdater, params.rootActivationDelay],
+    } as const;
+    await preflightDeploy(publicClient, walletClient, encodeDeployData(deploy));
+    const hash = await walletClient.deployContract(deploy);
+    const receipt = await confirm(publicClient, hash, "RampartRewards deployment");
+    if (!receipt.contractAddress) throw new RampartDeployError("RampartRewards deployment: no contract address");
+    return getAddress(receipt.contractAddress);
+  });
+
+  return { rampart, directory, timelock, rewards };
 }
 
 // ─────────────────────────── Governance ───────────────────────────

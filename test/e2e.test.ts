@@ -288,6 +288,8 @@ describe("e2e on anvil: deposit → allocate → slash → withdraw, and the vet
       pauser: addressOf(actors.pauser),
       unpauser: addressOf(actors.unpauser),
       proposers: [addressOf(actors.deployer)],
+      rewardsUpdater: addressOf(actors.deployer),
+      rootActivationDelay: 3_600,
     });
     const core = read();
     assert.equal(await core.owner(), deployment.timelock);

@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import { toRampartError } from "../sdk/errors.ts";
 import { registerOperatorCommands } from "./commands/operator.ts";
 import { registerReadCommands } from "./commands/read.ts";
+import { registerRewardsCommands } from "./commands/rewards.ts";
 import { registerServiceCommands } from "./commands/service.ts";
 import { registerStakerCommands } from "./commands/staker.ts";
 import { registerTimeCommands } from "./commands/time.ts";
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerStakerCommands(program);
   registerOperatorCommands(program);
   registerServiceCommands(program);
+  registerRewardsCommands(program);
   registerTimeCommands(program);
   // Subcommands inherit the exit override and the quiet error output.
   const quiet = (command: Command): void => {
@@ -102,4 +104,5 @@ function commandPath(argv: string[]): string {
 }
 
 const code = await main(process.argv.slice(2));
-process.exitCode = code;
+// A command may set a non-zero exit code of its own without failing (`rewards verify` on a mismatch exits 3).
+if (code !== 0 || !process.exitCode) process.exitCode = code;

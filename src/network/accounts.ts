@@ -9,6 +9,8 @@ export const DEV_ACCOUNT_COUNT = 40;
 export const ROLES = {
   /** Deploys everything and is the timelock's proposer: "governance". */
   governance: 0,
+  /** Posts the rewards distribution roots (RampartRewards' updater). */
+  rewardsUpdater: 0,
   pauser: 1,
   unpauser: 2,
   /** Seven operators: #3 to #9. */
@@ -30,7 +32,7 @@ export function describeRoles(): string[] {
   const range = (list: readonly number[]): string => `#${list[0]}-#${list[list.length - 1]}`;
   const s = ROLES.services;
   return [
-    `#${ROLES.governance} governance (deployer, timelock proposer), #${ROLES.pauser} pauser, #${ROLES.unpauser} unpauser`,
+    `#${ROLES.governance} governance (deployer, timelock proposer, rewards updater), #${ROLES.pauser} pauser, #${ROLES.unpauser} unpauser`,
     `${range(ROLES.operators)} operators`,
     `#${s.da} DA layer, #${s.bridge} bridge, #${s.oracle} oracle, #${s.sequencer} sequencer (services)`,
     `#${ROLES.bridgeVetoCommittee} bridge veto committee, #${ROLES.oracleVetoCommittee} oracle veto committee, ` +

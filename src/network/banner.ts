@@ -80,6 +80,12 @@ export function renderBanner(input: BannerInput): string {
   lines.push(`    Rampart    ${deployment.contracts.rampart}`);
   lines.push(`    Directory  ${deployment.contracts.directory}`);
   lines.push(`    Timelock   ${deployment.contracts.timelock}   (governance, 1-day delay)`);
+  lines.push(`    Rewards    ${deployment.contracts.rewards}   (reward programs and Merkle claims)`);
+  if (deployment.rewardTokens.length > 0) {
+    lines.push(
+      `  Reward tokens (local stand-ins; anyone may mint) ${deployment.rewardTokens.map((t) => `${t.symbol} ${t.address}`).join(", ")}`,
+    );
+  }
   lines.push("  Assets (local stand-ins; anyone may mint the LSTs, WETH wraps ETH)");
   const width = Math.max(...input.assets.map((a) => a.symbol.length));
   for (const asset of input.assets) {
@@ -100,7 +106,8 @@ export function renderBanner(input: BannerInput): string {
     );
     lines.push(
       `               ${s.stakers} stakers with ${s.positions} positions, ${s.withdrawalsQueued} queued withdrawals, ` +
-        `slashes: ${s.slashes.executed} executed, ${s.slashes.vetoed} vetoed, ${s.slashes.pending} in a veto window`,
+        `slashes: ${s.slashes.executed} executed, ${s.slashes.vetoed} vetoed, ${s.slashes.pending} in a veto window, ` +
+        `${s.rewardPrograms} reward programs (a root is posted each midnight crossed by \`rampart time advance\`)`,
     );
   } else if (deployment.scenarioSeed) {
     lines.push(`  Scenario     seed "${deployment.scenarioSeed}" (see docs/network.md)`);

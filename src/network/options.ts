@@ -11,6 +11,8 @@ export const CHAIN_ID = 31337;
 export const GOVERNANCE_DELAY = 86_400;
 /** Withdrawal delay of the local deployment (docs/protocol.md: "7 days local"). */
 export const WITHDRAWAL_DELAY = 7 * 86_400;
+/** RampartRewards' root activation delay on the local network: its minimum, one hour. */
+export const ROOT_ACTIVATION_DELAY = 3_600;
 
 export interface NetworkOptions {
   port: number;

@@ -8,14 +8,16 @@ import {
   localStandInLstBytecode,
   localStandInWethAbi,
   localStandInWethBytecode,
+  mockErc20Abi,
+  mockErc20Bytecode,
   rampartAbi,
 } from "../sdk/abis.ts";
 import { type Deployment, readDeployment, writeDeployment } from "../sdk/deployment.ts";
 import { RampartError } from "../sdk/errors.ts";
 import { ROLES } from "./accounts.ts";
 import type { LocalChain } from "./chain.ts";
-import { CHAIN_ID, GOVERNANCE_DELAY, WITHDRAWAL_DELAY } from "./options.ts";
-import { ASSET_CAPS, type AssetSymbol, LSTS, planScenario } from "./scenario.ts";
+import { CHAIN_ID, GOVERNANCE_DELAY, ROOT_ACTIVATION_DELAY, WITHDRAWAL_DELAY } from "./options.ts";
+import { ASSET_CAPS, type AssetSymbol, LSTS, planScenario, REWARD_TOKENS, type RewardTokenSymbol } from "./scenario.ts";
 import { type SeedSummary, type SeedTargets, seedRegistrationsAndFunding, seedScenario } from "./seed.ts";
 
 const TOKEN_DEPLOY_GAS = 4_000_000n;
@@ -49,6 +51,7 @@ export async function findDeployment(
     deployment.contracts.rampart,
     deployment.contracts.directory,
     deployment.contracts.timelock,
+    deployment.contracts.rewards,
     ...deployment.assets.map((a) => a.address),
   ];
   const codes = await Promise.all(addresses.map((address) => chain.publicClient.getCode({ address })));
@@ -90,6 +93,8 @@ export async function ensureDeployment(chain: LocalChain, options: EnsureOptions
     pauser: chain.address(ROLES.pauser),
     unpauser: chain.address(ROLES.unpauser),
     proposers: [chain.address(ROLES.governance)],
+    rewardsUpdater: chain.address(ROLES.rewardsUpdater),
+    rootActivationDelay: ROOT_ACTIVATION_DELAY,
   });
 
   const from = chain.address(ROLES.governance);
@@ -110,6 +115,12 @@ export async function ensureDeployment(chain: LocalChain, options: EnsureOptions
       gas: TOKEN_DEPLOY_GAS,
       label: "deploy WETH",
     },
+    ...REWARD_TOKENS.map((token) => ({
+      from,
+      data: encodeDeployData({ abi: mockErc20Abi, bytecode: mockErc20Bytecode, args: [token.name, token.symbol, 18] }),
+      gas: TOKEN_DEPLOY_GAS,
+      label: `deploy ${token.symbol}`,
+    })),
   ]);
   const symbols: AssetSymbol[] = [...LSTS.map((lst) => lst.symbol), "WETH"];
   const tokens = Object.fromEntries(
@@ -119,7 +130,20 @@ export async function ensureDeployment(chain: LocalChain, options: EnsureOptions
       return [symbol, getAddress(address)];
     }),
   ) as Record<AssetSymbol, Address>;
-  const targets: SeedTargets = { rampart: core.rampart, directory: core.directory, tokens };
+  const rewardTokens = Object.fromEntries(
+    REWARD_TOKENS.map((token, i) => {
+      const address = tokenReceipts[symbols.length + i]?.contractAddress;
+      if (!address) throw new Error(`deploying ${token.symbol}: no contract address in the receipt`);
+      return [token.symbol, getAddress(address)];
+    }),
+  ) as Record<RewardTokenSymbol, Address>;
+  const targets: SeedTargets = {
+    rampart: core.rampart,
+    directory: core.directory,
+    tokens,
+    rewards: core.rewards,
+    rewardTokens,
+  };
 
   // Listing goes through the timelock (schedule, move the clock past the delay, execute); the scenario's
   // registrations and token funding do not need it and run meanwhile.
@@ -148,13 +172,20 @@ export async function ensureDeployment(chain: LocalChain, options: EnsureOptions
     version: 1,
     chainId: CHAIN_ID,
     startBlock,
-    contracts: { rampart: core.rampart, directory: core.directory, timelock: core.timelock },
+    contracts: { rampart: core.rampart, directory: core.directory, timelock: core.timelock, rewards: core.rewards },
     assets: symbols.map((symbol) => ({
       symbol,
       address: tokens[symbol],
       decimals: 18,
       kind: symbol === "WETH" ? "WETH" : "LST",
       localStandIn: true,
+    })),
+    rewardTokens: REWARD_TOKENS.map((token) => ({
+      symbol: token.symbol,
+      address: rewardTokens[token.symbol],
+      decimals: 18,
+      localStandIn: true,
+      ethPerToken: token.ethPerToken.toString(),
     })),
     ...(plan ? { scenarioSeed: options.seed } : {}),
   };

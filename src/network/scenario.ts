@@ -40,6 +40,54 @@ export const ASSET_CAPS: Readonly<Record<AssetSymbol, bigint>> = {
 
 export type ServiceKey = "da" | "bridge" | "oracle" | "sequencer";
 
+export type RewardTokenSymbol = "LDA" | "PYO" | "RSQ";
+
+export interface RewardTokenSpec {
+  symbol: RewardTokenSymbol;
+  name: string;
+  /** Assumed ETH per whole token (WAD), to value rewards on the local network: a stand-in, not a market price. */
+  ethPerToken: bigint;
+}
+
+/** The services' own reward tokens (stand-ins); the bridge pays in WETH. */
+export const REWARD_TOKENS: readonly RewardTokenSpec[] = [
+  { symbol: "LDA", name: "Lattice DA token (local stand-in)", ethPerToken: 400_000_000_000_000n },
+  { symbol: "PYO", name: "Pythia Oracle token (local stand-in)", ethPerToken: 800_000_000_000_000n },
+  { symbol: "RSQ", name: "Relay Sequencer token (local stand-in)", ethPerToken: 200_000_000_000_000n },
+];
+
+export interface ProgramSpec {
+  service: ServiceKey;
+  token: RewardTokenSymbol | "WETH";
+  /** Whole tokens over the program. Operator-directed programs split it by `directed` (fractions summing to 1). */
+  amount: number;
+  days: number;
+  /** Operator-directed programs: operator account → share of the amount. */
+  directed?: readonly { operator: number; share: number }[];
+}
+
+/**
+ * One or two reward programs per service, all starting on the day the network is seeded. Weights are each asset's
+ * ETH value per token (the LST's exchange rate), so a unit of stake counts for what it is worth.
+ */
+export const PROGRAMS: readonly ProgramSpec[] = [
+  { service: "da", token: "LDA", amount: 30_000, days: 90 },
+  { service: "bridge", token: "WETH", amount: 6, days: 60 },
+  {
+    service: "oracle",
+    token: "PYO",
+    amount: 5_000,
+    days: 60,
+    directed: [
+      { operator: ROLES.operators[1], share: 0.5 },
+      { operator: ROLES.operators[2], share: 0.3 },
+      { operator: ROLES.operators[4], share: 0.2 },
+    ],
+  },
+  { service: "sequencer", token: "RSQ", amount: 40_000, days: 120 },
+  { service: "sequencer", token: "WETH", amount: 1, days: 30 },
+];
+
 /** IDirectory.ServiceCategory */
 export const SERVICE_CATEGORY = { Other: 0, DataAvailability: 1, Bridge: 2, Oracle: 3, Sequencer: 4 } as const;
 

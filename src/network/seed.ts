@@ -1,15 +1,31 @@
 // Puts a ScenarioPlan on chain, phase by phase. Within a phase every transaction is independent of the others
 // except through its own account's nonce order, so a phase is sent at once and only its end is awaited.
 import { type Address, encodeFunctionData, type Hex, zeroAddress } from "viem";
-import { directoryAbi, localStandInLstAbi, localStandInWethAbi, rampartAbi } from "../sdk/abis.ts";
+import {
+  directoryAbi,
+  localStandInLstAbi,
+  localStandInWethAbi,
+  mockErc20Abi,
+  rampartAbi,
+  rewardsAbi,
+} from "../sdk/abis.ts";
 import type { LocalChain } from "./chain.ts";
-import type { AssetSymbol, ScenarioPlan, ServiceKey } from "./scenario.ts";
+import {
+  type AssetSymbol,
+  LSTS,
+  PROGRAMS,
+  type RewardTokenSymbol,
+  type ScenarioPlan,
+  type ServiceKey,
+} from "./scenario.ts";
 import type { TxSpec } from "./transactions.ts";
 
 export interface SeedTargets {
   rampart: Address;
   directory: Address;
   tokens: Readonly<Record<AssetSymbol, Address>>;
+  rewards: Address;
+  rewardTokens: Readonly<Record<RewardTokenSymbol, Address>>;
 }
 
 export interface SeedSummary {
@@ -21,6 +37,7 @@ export interface SeedSummary {
   positions: number;
   withdrawalsQueued: number;
   slashes: { executed: number; vetoed: number; pending: number };
+  rewardPrograms: number;
   transactions: number;
 }
 
@@ -229,6 +246,58 @@ export async function seedScenario(
   await chain.sender.send("seeding: memberships, allocations and deposits", txs);
   transactions += txs.length;
 
+  // Reward programs: each service mints (or wraps) its reward tokens, approves and funds, from today's midnight.
+  const now = (await chain.publicClient.getBlock({ blockTag: "latest" })).timestamp;
+  const startTime = Number(now - (now % 86_400n));
+  const WAD = 10n ** 18n;
+  const weightOf = (symbol: AssetSymbol): bigint =>
+    (LSTS.find((lst) => lst.symbol === symbol)?.initialRateWad ?? WAD) / 10n ** 14n;
+  const programTxs: TxSpec[] = [];
+  for (const program of PROGRAMS) {
+    const service = plan.services.find((s) => s.key === program.service);
+    if (!service) throw new Error(`unknown service ${program.service}`);
+    const from = chain.address(service.account);
+    const amount = BigInt(program.amount) * WAD;
+    const token = program.token === "WETH" ? targets.tokens.WETH : targets.rewardTokens[program.token];
+    programTxs.push(
+      program.token === "WETH"
+        ? call(from, token, localStandInWethAbi, "deposit", [], `${service.name} wraps ETH for rewards`, amount)
+        : call(from, token, mockErc20Abi, "mint", [from, amount], `${service.name} mints ${program.token}`),
+      call(from, token, mockErc20Abi, "approve", [targets.rewards, amount], `${service.name} approves rewards`),
+    );
+    const directed = (program.directed ?? [])
+      .map((d) => ({
+        operator: chain.address(d.operator),
+        amount: (amount * BigInt(Math.round(d.share * 1000))) / 1000n,
+      }))
+      .sort((a, b) => (a.operator.toLowerCase() < b.operator.toLowerCase() ? -1 : 1));
+    programTxs.push(
+      call(
+        from,
+        targets.rewards,
+        rewardsAbi,
+        "createProgram",
+        [
+          {
+            setId: setId(program.service),
+            kind: directed.length > 0 ? 1 : 0,
+            token,
+            amount: directed.length > 0 ? directed.reduce((sum, d) => sum + d.amount, 0n) : amount,
+            startTime,
+            duration: program.days * 86_400,
+            assets: addressesOf(service.assets),
+            weights: service.assets.map(weightOf),
+            operators: directed.map((d) => d.operator),
+            operatorAmounts: directed.map((d) => d.amount),
+          },
+        ],
+        `${service.name} funds a ${program.days}-day ${program.token} program`,
+      ),
+    );
+  }
+  await chain.sender.send("seeding: reward programs", programTxs);
+  transactions += programTxs.length;
+
   // Withdrawals and a redelegation, in plan order (withdrawal ids are handed out in order).
   const shares = await Promise.all(
     plan.withdrawals.map((w) =>
@@ -322,6 +391,7 @@ export async function seedScenario(
     positions: plan.stakers.reduce((sum, s) => sum + s.deposits.length, 0),
     withdrawalsQueued: plan.withdrawals.length,
     slashes,
+    rewardPrograms: PROGRAMS.length,
     transactions,
   };
 }

@@ -1903,6 +1903,610 @@ export const timelockBytecode: `0x${string}` =
   "0x608060405234801561000f575f5ffd5b50604051611f5b380380611f5b83398101604081905261002e916102fe565b8383838361003c5f30610183565b506001600160a01b03811615610058576100565f82610183565b505b5f5b83518110156100ec576100ac7fb09aa5aeb3702cfd50b6b62bc4532604938f21248a27a1d5ca736082b6819cc18583815181106100995761009961037d565b602002602001015161018360201b60201c565b506100e37ffd643c72710c63c0180259aba6b2d05451e3591a24e58b62239378085726f7838583815181106100995761009961037d565b5060010161005a565b505f5b82518110156101375761012e7fd8aa0f3194971a2a116679f7c2090f6939c8d4e01a2a8d7e41d55e5351469e638483815181106100995761009961037d565b506001016100ef565b506002849055604080515f8152602081018690527f11c24f4ead16507c69ac467fbd5e4eed5fb5c699626d2cc6d66421df253886d5910160405180910390a15050505050505050610391565b5f828152602081815260408083206001600160a01b038516845290915281205460ff16610223575f838152602081815260408083206001600160a01b03861684529091529020805460ff191660011790556101db3390565b6001600160a01b0316826001600160a01b0316847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a4506001610226565b505f5b92915050565b634e487b7160e01b5f52604160045260245ffd5b80516001600160a01b0381168114610256575f5ffd5b919050565b5f82601f83011261026a575f5ffd5b81516001600160401b038111156102835761028361022c565b604051600582901b90603f8201601f191681016001600160401b03811182821017156102b1576102b161022c565b6040529182526020818501810192908101868411156102ce575f5ffd5b6020860192505b838310156102f4576102e683610240565b8152602092830192016102d5565b5095945050505050565b5f5f5f5f60808587031215610311575f5ffd5b845160208601519094506001600160401b0381111561032e575f5ffd5b61033a8782880161025b565b604087015190945090506001600160401b03811115610357575f5ffd5b6103638782880161025b565b92505061037260608601610240565b905092959194509250565b634e487b7160e01b5f52603260045260245ffd5b611bbd8061039e5f395ff3fe6080604052600436106101b2575f3560e01c80638065657f116100e7578063bc197c8111610087578063d547741f11610062578063d547741f1461059b578063e38335e5146105ba578063f23a6e61146105cd578063f27a0c9214610611575f5ffd5b8063bc197c811461050d578063c4d252f514610551578063d45c443514610570575f5ffd5b806391d14854116100c257806391d1485414610466578063a217fddf146104a8578063b08e51c0146104bb578063b1c5f427146104ee575f5ffd5b80638065657f146103f55780638f2a0bb0146104145780638f61f4f514610433575f5ffd5b80632ab0f5291161015257806336568abe1161012d57806336568abe1461036c578063584b153e1461038b57806364d62353146103aa5780637958004c146103c9575f5ffd5b80632ab0f5291461030f5780632f2ff15d1461032e57806331d507501461034d575f5ffd5b8063134008d31161018d578063134008d31461025357806313bc9f2014610266578063150b7a0214610285578063248a9ca3146102e1575f5ffd5b806301d5062a146101bd57806301ffc9a7146101de57806307bd026514610212575f5ffd5b366101b957005b5f5ffd5b3480156101c8575f5ffd5b506101dc6101d7366004611385565b610625565b005b3480156101e9575f5ffd5b506101fd6101f83660046113f4565b6106f9565b60405190151581526020015b60405180910390f35b34801561021d575f5ffd5b506102457fd8aa0f3194971a2a116679f7c2090f6939c8d4e01a2a8d7e41d55e5351469e6381565b604051908152602001610209565b6101dc61026136600461141b565b610709565b348015610271575f5ffd5b506101fd610280366004611482565b6107fe565b348015610290575f5ffd5b506102c861029f36600461154a565b7f150b7a0200000000000000000000000000000000000000000000000000000000949350505050565b6040516001600160e01b03199091168152602001610209565b3480156102ec575f5ffd5b506102456102fb366004611482565b5f9081526020819052604090206001015490565b34801561031a575f5ffd5b506101fd610329366004611482565b610823565b348015610339575f5ffd5b506101dc6103483660046115ae565b61082b565b348015610358575f5ffd5b506101fd610367366004611482565b610855565b348015610377575f5ffd5b506101dc6103863660046115ae565b610879565b348015610396575f5ffd5b506101fd6103a5366004611482565b6108ca565b3480156103b5575f5ffd5b506101dc6103c4366004611482565b61090f565b3480156103d4575f5ffd5b506103e86103e3366004611482565b61099b565b60405161020991906115ec565b348015610400575f5ffd5b5061024561040f36600461141b565b6109e3565b34801561041f575f5ffd5b506101dc61042e366004611653565b610a21565b34801561043e575f5ffd5b506102457fb09aa5aeb3702cfd50b6b62bc4532604938f21248a27a1d5ca736082b6819cc181565b348015610471575f5ffd5b506101fd6104803660046115ae565b5f918252602082815260408084206001600160a01b0393909316845291905290205460ff1690565b3480156104b3575f5ffd5b506102455f81565b3480156104c6575f5ffd5b506102457ffd643c72710c63c0180259aba6b2d05451e3591a24e58b62239378085726f78381565b3480156104f9575f5ffd5b50610245610508366004611708565b610bc3565b348015610518575f5ffd5b506102c8610527366004611835565b7fbc197c810000000000000000000000000000000000000000000000000000000095945050505050565b34801561055c575f5ffd5b506101dc61056b366004611482565b610c07565b34801561057b575f5ffd5b5061024561058a366004611482565b5f9081526001602052604090205490565b3480156105a6575f5ffd5b506101dc6105b53660046115ae565b610cb1565b6101dc6105c8366004611708565b610cd5565b3480156105d8575f5ffd5b506102c86105e73660046118e4565b7ff23a6e610000000000000000000000000000000000000000000000000000000095945050505050565b34801561061c575f5ffd5b50600254610245565b7fb09aa5aeb3702cfd50b6b62bc4532604938f21248a27a1d5ca736082b6819cc161064f81610eaf565b5f61065e8989898989896109e3565b905061066a8184610ebc565b5f817f4cf4410cc57040e44862ef0f45f3dd5a5e02db8eb8add648d4b0e236f1d07dca8b8b8b8b8b8a6040516106a596959493929190611960565b60405180910390a383156106ee57807f20fda5fd27a1ea7bf5b9567f143ac5470bb059374a27e8f67cb44f946f6d0387856040516106e591815260200190565b60405180910390a25b505050505050505050565b5f61070382610f66565b92915050565b5f80527fdae2aa361dfd1ca020a396615627d436107c35eff9fe7738a3512819782d70696020527f5ba6852781629bcdcd4bdaa6de76d786f1c64b16acdac474e55bebc0ea157951547fd8aa0f3194971a2a116679f7c2090f6939c8d4e01a2a8d7e41d55e5351469e639060ff16610785576107858133610fa3565b5f6107948888888888886109e3565b90506107a08185611012565b6107ac88888888611079565b5f817fc2617efa69bab66782fa219543714338489c4e9e178271560a91b82c3f612b588a8a8a8a6040516107e3949392919061199d565b60405180910390a36107f4816110ed565b5050505050505050565b5f60025b61080b8361099b565b600381111561081c5761081c6115d8565b1492915050565b5f6003610802565b5f8281526020819052604090206001015461084581610eaf565b61084f8383611118565b50505050565b5f806108608361099b565b6003811115610871576108716115d8565b141592915050565b6001600160a01b03811633146108bb576040517f6697b23200000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6108c582826111bf565b505050565b5f5f6108d58361099b565b905060018160038111156108eb576108eb6115d8565b148061090857506002816003811115610906576109066115d8565b145b9392505050565b33308114610959576040517fe2850c590000000000000000000000000000000000000000000000000000000081526001600160a01b03821660048201526024015b60405180910390fd5b60025460408051918252602082018490527f11c24f4ead16507c69ac467fbd5e4eed5fb5c699626d2cc6d66421df253886d5910160405180910390a150600255565b5f81815260016020526040812054805f036109b857505f92915050565b600181036109c95750600392915050565b428111156109da5750600192915050565b50600292915050565b5f8686868686866040516020016109ff96959493929190611960565b6040516020818303038152906040528051906020012090509695505050505050565b7fb09aa5aeb3702cfd50b6b62bc4532604938f21248a27a1d5ca736082b6819cc1610a4b81610eaf565b8887141580610a5a5750888514155b15610aa2576040517fffb03211000000000000000000000000000000000000000000000000000000008152600481018a90526024810186905260448101889052606401610950565b5f610ab38b8b8b8b8b8b8b8b610bc3565b9050610abf8184610ebc565b5f5b8a811015610b745780827f4cf4410cc57040e44862ef0f45f3dd5a5e02db8eb8add648d4b0e236f1d07dca8e8e85818110610afe57610afe6119c5565b9050602002016020810190610b1391906119d9565b8d8d86818110610b2557610b256119c5565b905060200201358c8c87818110610b3e57610b3e6119c5565b9050602002810190610b5091906119f2565b8c8b604051610b6496959493929190611960565b60405180910390a3600101610ac1565b508315610bb657807f20fda5fd27a1ea7bf5b9567f143ac5470bb059374a27e8f67cb44f946f6d038785604051610bad91815260200190565b60405180910390a25b5050505050505050505050565b5f8888888888888888604051602001610be3989796959493929190611aca565b60405160208183030381529060405280519060200120905098975050505050505050565b7ffd643c72710c63c0180259aba6b2d05451e3591a24e58b62239378085726f783610c3181610eaf565b610c3a826108ca565b610c765781610c496002611240565b610c536001611240565b604051635ead8eb560e01b81526004810193909352176024820152604401610950565b5f828152600160205260408082208290555183917fbaa1eb22f2a492ba1a5fea61b8df4d27c6c8b5f3971e63bb58fa14ff72eedb7091a25050565b5f82815260208190526040902060010154610ccb81610eaf565b61084f83836111bf565b5f80527fdae2aa361dfd1ca020a396615627d436107c35eff9fe7738a3512819782d70696020527f5ba6852781629bcdcd4bdaa6de76d786f1c64b16acdac474e55bebc0ea157951547fd8aa0f3194971a2a116679f7c2090f6939c8d4e01a2a8d7e41d55e5351469e639060ff16610d5157610d518133610fa3565b8786141580610d605750878414155b15610da8576040517fffb03211000000000000000000000000000000000000000000000000000000008152600481018990526024810185905260448101879052606401610950565b5f610db98a8a8a8a8a8a8a8a610bc3565b9050610dc58185611012565b5f5b89811015610e99575f8b8b83818110610de257610de26119c5565b9050602002016020810190610df791906119d9565b90505f8a8a84818110610e0c57610e0c6119c5565b905060200201359050365f8a8a86818110610e2957610e296119c5565b9050602002810190610e3b91906119f2565b91509150610e4b84848484611079565b84867fc2617efa69bab66782fa219543714338489c4e9e178271560a91b82c3f612b5886868686604051610e82949392919061199d565b60405180910390a350505050806001019050610dc7565b50610ea3816110ed565b50505050505050505050565b610eb98133610fa3565b50565b610ec582610855565b15610ef65781610ed45f611240565b604051635ead8eb560e01b815260048101929092526024820152604401610950565b5f610f0060025490565b905080821015610f46576040517f543366090000000000000000000000000000000000000000000000000000000081526004810183905260248101829052604401610950565b610f508242611b82565b5f93845260016020526040909320929092555050565b5f6001600160e01b031982167f4e2312e0000000000000000000000000000000000000000000000000000000001480610703575061070382611262565b5f828152602081815260408083206001600160a01b038516845290915290205460ff1661100e576040517fe2517d3f0000000000000000000000000000000000000000000000000000000081526001600160a01b038216600482015260248101839052604401610950565b5050565b61101b826107fe565b61102a5781610ed46002611240565b801580159061103f575061103d81610823565b155b1561100e576040517f90a9a61800000000000000000000000000000000000000000000000000000000815260048101829052602401610950565b5f5f856001600160a01b0316858585604051611096929190611ba1565b5f6040518083038185875af1925050503d805f81146110d0576040519150601f19603f3d011682016040523d82523d5f602084013e6110d5565b606091505b50915091506110e482826112c8565b50505050505050565b6110f6816107fe565b6111055780610ed46002611240565b5f90815260016020819052604090912055565b5f828152602081815260408083206001600160a01b038516845290915281205460ff166111b8575f838152602081815260408083206001600160a01b03861684529091529020805460ff191660011790556111703390565b6001600160a01b0316826001600160a01b0316847f2f8788117e7eff1d82e926ec794901d17c78024a50270940304540a733656f0d60405160405180910390a4506001610703565b505f610703565b5f828152602081815260408083206001600160a01b038516845290915281205460ff16156111b8575f838152602081815260408083206001600160a01b0386168085529252808320805460ff1916905551339286917ff6391f5c32d9c69d2a47ea670b442974b53935d1edc7fd64eb21e047a839171b9190a4506001610703565b5f816003811115611253576112536115d8565b600160ff919091161b92915050565b5f6001600160e01b031982167f7965db0b00000000000000000000000000000000000000000000000000000000148061070357507f01ffc9a7000000000000000000000000000000000000000000000000000000006001600160e01b0319831614610703565b6060826112dd576112d8826112e4565b610703565b5080610703565b8051156112f357805160208201fd5b6040517fd6bda27500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b80356001600160a01b038116811461133b575f5ffd5b919050565b5f5f83601f840112611350575f5ffd5b50813567ffffffffffffffff811115611367575f5ffd5b60208301915083602082850101111561137e575f5ffd5b9250929050565b5f5f5f5f5f5f5f60c0888a03121561139b575f5ffd5b6113a488611325565b965060208801359550604088013567ffffffffffffffff8111156113c6575f5ffd5b6113d28a828b01611340565b989b979a50986060810135976080820135975060a09091013595509350505050565b5f60208284031215611404575f5ffd5b81356001600160e01b031981168114610908575f5ffd5b5f5f5f5f5f5f60a08789031215611430575f5ffd5b61143987611325565b955060208701359450604087013567ffffffffffffffff81111561145b575f5ffd5b61146789828a01611340565b979a9699509760608101359660809091013595509350505050565b5f60208284031215611492575f5ffd5b5035919050565b634e487b7160e01b5f52604160045260245ffd5b604051601f8201601f1916810167ffffffffffffffff811182821017156114d6576114d6611499565b604052919050565b5f82601f8301126114ed575f5ffd5b813567ffffffffffffffff81111561150757611507611499565b61151a601f8201601f19166020016114ad565b81815284602083860101111561152e575f5ffd5b816020850160208301375f918101602001919091529392505050565b5f5f5f5f6080858703121561155d575f5ffd5b61156685611325565b935061157460208601611325565b925060408501359150606085013567ffffffffffffffff811115611596575f5ffd5b6115a2878288016114de565b91505092959194509250565b5f5f604083850312156115bf575f5ffd5b823591506115cf60208401611325565b90509250929050565b634e487b7160e01b5f52602160045260245ffd5b602081016004831061160c57634e487b7160e01b5f52602160045260245ffd5b91905290565b5f5f83601f840112611622575f5ffd5b50813567ffffffffffffffff811115611639575f5ffd5b6020830191508360208260051b850101111561137e575f5ffd5b5f5f5f5f5f5f5f5f5f60c08a8c03121561166b575f5ffd5b893567ffffffffffffffff811115611681575f5ffd5b61168d8c828d01611612565b909a5098505060208a013567ffffffffffffffff8111156116ac575f5ffd5b6116b88c828d01611612565b90985096505060408a013567ffffffffffffffff8111156116d7575f5ffd5b6116e38c828d01611612565b9a9d999c50979a969997986060880135976080810135975060a0013595509350505050565b5f5f5f5f5f5f5f5f60a0898b03121561171f575f5ffd5b883567ffffffffffffffff811115611735575f5ffd5b6117418b828c01611612565b909950975050602089013567ffffffffffffffff811115611760575f5ffd5b61176c8b828c01611612565b909750955050604089013567ffffffffffffffff81111561178b575f5ffd5b6117978b828c01611612565b999c989b509699959896976060870135966080013595509350505050565b5f82601f8301126117c4575f5ffd5b813567ffffffffffffffff8111156117de576117de611499565b8060051b6117ee602082016114ad565b91825260208185018101929081019086841115611809575f5ffd5b6020860192505b8383101561182b578235825260209283019290910190611810565b9695505050505050565b5f5f5f5f5f60a08688031215611849575f5ffd5b61185286611325565b945061186060208701611325565b9350604086013567ffffffffffffffff81111561187b575f5ffd5b611887888289016117b5565b935050606086013567ffffffffffffffff8111156118a3575f5ffd5b6118af888289016117b5565b925050608086013567ffffffffffffffff8111156118cb575f5ffd5b6118d7888289016114de565b9150509295509295909350565b5f5f5f5f5f60a086880312156118f8575f5ffd5b61190186611325565b945061190f60208701611325565b93506040860135925060608601359150608086013567ffffffffffffffff8111156118cb575f5ffd5b81835281816020850137505f828201602090810191909152601f909101601f19169091010190565b6001600160a01b038716815285602082015260a060408201525f61198860a083018688611938565b60608301949094525060800152949350505050565b6001600160a01b0385168152836020820152606060408201525f61182b606083018486611938565b634e487b7160e01b5f52603260045260245ffd5b5f602082840312156119e9575f5ffd5b61090882611325565b5f5f8335601e19843603018112611a07575f5ffd5b83018035915067ffffffffffffffff821115611a21575f5ffd5b60200191503681900382131561137e575f5ffd5b5f8383855260208501945060208460051b820101835f5b86811015611abe57838303601f19018852813536879003601e19018112611a71575f5ffd5b860160208101903567ffffffffffffffff811115611a8d575f5ffd5b803603821315611a9b575f5ffd5b611aa6858284611938565b60209a8b019a90955093909301925050600101611a4c565b50909695505050505050565b60a080825281018890525f8960c08301825b8b811015611b0a576001600160a01b03611af584611325565b16825260209283019290910190600101611adc565b5083810360208501528881527f07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff891115611b42575f5ffd5b8860051b9150818a60208301370182810360209081016040850152611b6a9082018789611a35565b60608401959095525050608001529695505050505050565b8082018082111561070357634e487b7160e01b5f52601160045260245ffd5b818382375f910190815291905056fea164736f6c634300081e000a";
 
 /**
+ * RampartRewards (contracts/src/RampartRewards.sol).
+ * Reward programs and their Merkle distribution (constructor: core, owner, rewardsUpdater, activationDelay).
+ */
+export const rewardsAbi = [
+  {
+    type: "constructor",
+    inputs: [
+      { type: "address", name: "core_", internalType: "contract IRampart" },
+      { type: "address", name: "owner_", internalType: "address" },
+      { type: "address", name: "updater_", internalType: "address" },
+      { type: "uint32", name: "activationDelay_", internalType: "uint32" },
+    ],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "DAY",
+    inputs: [],
+    outputs: [{ type: "uint32", name: "", internalType: "uint32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "MAX_ACTIVATION_DELAY",
+    inputs: [],
+    outputs: [{ type: "uint32", name: "", internalType: "uint32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "MAX_DURATION",
+    inputs: [],
+    outputs: [{ type: "uint32", name: "", internalType: "uint32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "MAX_FUTURE",
+    inputs: [],
+    outputs: [{ type: "uint32", name: "", internalType: "uint32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "MAX_PROGRAM_AMOUNT",
+    inputs: [],
+    outputs: [{ type: "uint256", name: "", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "MAX_RETROACTIVE",
+    inputs: [],
+    outputs: [{ type: "uint32", name: "", internalType: "uint32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "MIN_ACTIVATION_DELAY",
+    inputs: [],
+    outputs: [{ type: "uint32", name: "", internalType: "uint32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "PAUSE_CLAIMS",
+    inputs: [],
+    outputs: [{ type: "uint8", name: "", internalType: "uint8" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "PAUSE_PROGRAMS",
+    inputs: [],
+    outputs: [{ type: "uint8", name: "", internalType: "uint8" }],
+    stateMutability: "view",
+  },
+  { type: "function", name: "acceptOwnership", inputs: [], outputs: [], stateMutability: "nonpayable" },
+  {
+    type: "function",
+    name: "activationDelay",
+    inputs: [],
+    outputs: [{ type: "uint32", name: "", internalType: "uint32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "claim",
+    inputs: [
+      { type: "uint32", name: "rootIndex", internalType: "uint32" },
+      { type: "address", name: "earner", internalType: "address" },
+      { type: "address", name: "recipient", internalType: "address" },
+      {
+        type: "tuple[]",
+        name: "claims",
+        internalType: "struct TokenClaim[]",
+        components: [
+          { type: "address", name: "token", internalType: "address" },
+          { type: "uint256", name: "cumulativeAmount", internalType: "uint256" },
+          { type: "bytes32[]", name: "proof", internalType: "bytes32[]" },
+        ],
+      },
+    ],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "claimerOf",
+    inputs: [{ type: "address", name: "earner", internalType: "address" }],
+    outputs: [{ type: "address", name: "", internalType: "address" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "core",
+    inputs: [],
+    outputs: [{ type: "address", name: "", internalType: "contract IRampart" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "createProgram",
+    inputs: [
+      {
+        type: "tuple",
+        name: "params",
+        internalType: "struct ProgramParams",
+        components: [
+          { type: "uint32", name: "setId", internalType: "uint32" },
+          { type: "uint8", name: "kind", internalType: "enum ProgramKind" },
+          { type: "address", name: "token", internalType: "address" },
+          { type: "uint256", name: "amount", internalType: "uint256" },
+          { type: "uint40", name: "startTime", internalType: "uint40" },
+          { type: "uint32", name: "duration", internalType: "uint32" },
+          { type: "address[]", name: "assets", internalType: "address[]" },
+          { type: "uint96[]", name: "weights", internalType: "uint96[]" },
+          { type: "address[]", name: "operators", internalType: "address[]" },
+          { type: "uint256[]", name: "operatorAmounts", internalType: "uint256[]" },
+        ],
+      },
+    ],
+    outputs: [{ type: "uint64", name: "programId", internalType: "uint64" }],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "cumulativeClaimed",
+    inputs: [
+      { type: "address", name: "earner", internalType: "address" },
+      { type: "address", name: "token", internalType: "address" },
+    ],
+    outputs: [{ type: "uint256", name: "", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "disableRoot",
+    inputs: [{ type: "uint32", name: "rootIndex", internalType: "uint32" }],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "getRoot",
+    inputs: [{ type: "uint32", name: "rootIndex", internalType: "uint32" }],
+    outputs: [
+      {
+        type: "tuple",
+        name: "",
+        internalType: "struct DistributionRoot",
+        components: [
+          { type: "bytes32", name: "root", internalType: "bytes32" },
+          { type: "uint40", name: "calculatedUntil", internalType: "uint40" },
+          { type: "uint40", name: "activatesAt", internalType: "uint40" },
+          { type: "bool", name: "disabled", internalType: "bool" },
+        ],
+      },
+    ],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "latestActiveRootIndex",
+    inputs: [],
+    outputs: [{ type: "uint32", name: "", internalType: "uint32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "leafOf",
+    inputs: [
+      { type: "address", name: "earner", internalType: "address" },
+      { type: "address", name: "token", internalType: "address" },
+      { type: "uint256", name: "cumulativeAmount", internalType: "uint256" },
+    ],
+    outputs: [{ type: "bytes32", name: "", internalType: "bytes32" }],
+    stateMutability: "pure",
+  },
+  {
+    type: "function",
+    name: "owner",
+    inputs: [],
+    outputs: [{ type: "address", name: "", internalType: "address" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "pause",
+    inputs: [{ type: "uint8", name: "flags", internalType: "uint8" }],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "pausedFlags",
+    inputs: [],
+    outputs: [{ type: "uint8", name: "", internalType: "uint8" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "pendingOwner",
+    inputs: [],
+    outputs: [{ type: "address", name: "", internalType: "address" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "programCount",
+    inputs: [],
+    outputs: [{ type: "uint64", name: "", internalType: "uint64" }],
+    stateMutability: "view",
+  },
+  { type: "function", name: "renounceOwnership", inputs: [], outputs: [], stateMutability: "pure" },
+  {
+    type: "function",
+    name: "rewardsUpdater",
+    inputs: [],
+    outputs: [{ type: "address", name: "", internalType: "address" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "rootCount",
+    inputs: [],
+    outputs: [{ type: "uint32", name: "", internalType: "uint32" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "setActivationDelay",
+    inputs: [{ type: "uint32", name: "delay", internalType: "uint32" }],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "setClaimer",
+    inputs: [{ type: "address", name: "claimer", internalType: "address" }],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "setRewardsUpdater",
+    inputs: [{ type: "address", name: "updater", internalType: "address" }],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "submitRoot",
+    inputs: [
+      { type: "bytes32", name: "root", internalType: "bytes32" },
+      { type: "uint40", name: "calculatedUntil", internalType: "uint40" },
+    ],
+    outputs: [{ type: "uint32", name: "rootIndex", internalType: "uint32" }],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "totalClaimed",
+    inputs: [{ type: "address", name: "token", internalType: "address" }],
+    outputs: [{ type: "uint256", name: "", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "totalFunded",
+    inputs: [{ type: "address", name: "token", internalType: "address" }],
+    outputs: [{ type: "uint256", name: "", internalType: "uint256" }],
+    stateMutability: "view",
+  },
+  {
+    type: "function",
+    name: "transferOwnership",
+    inputs: [{ type: "address", name: "newOwner", internalType: "address" }],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "function",
+    name: "unpause",
+    inputs: [{ type: "uint8", name: "flags", internalType: "uint8" }],
+    outputs: [],
+    stateMutability: "nonpayable",
+  },
+  {
+    type: "event",
+    name: "ActivationDelaySet",
+    inputs: [{ type: "uint32", name: "delay", indexed: false, internalType: "uint32" }],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "ClaimerSet",
+    inputs: [
+      { type: "address", name: "earner", indexed: true, internalType: "address" },
+      { type: "address", name: "claimer", indexed: true, internalType: "address" },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "DistributionRootDisabled",
+    inputs: [{ type: "uint32", name: "rootIndex", indexed: true, internalType: "uint32" }],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "DistributionRootSubmitted",
+    inputs: [
+      { type: "uint32", name: "rootIndex", indexed: true, internalType: "uint32" },
+      { type: "bytes32", name: "root", indexed: false, internalType: "bytes32" },
+      { type: "uint40", name: "calculatedUntil", indexed: false, internalType: "uint40" },
+      { type: "uint40", name: "activatesAt", indexed: false, internalType: "uint40" },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "OwnershipTransferStarted",
+    inputs: [
+      { type: "address", name: "previousOwner", indexed: true, internalType: "address" },
+      { type: "address", name: "newOwner", indexed: true, internalType: "address" },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "OwnershipTransferred",
+    inputs: [
+      { type: "address", name: "previousOwner", indexed: true, internalType: "address" },
+      { type: "address", name: "newOwner", indexed: true, internalType: "address" },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "PausedFlagsSet",
+    inputs: [{ type: "uint8", name: "flags", indexed: false, internalType: "uint8" }],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "RewardProgramCreated",
+    inputs: [
+      { type: "uint64", name: "programId", indexed: true, internalType: "uint64" },
+      { type: "uint32", name: "setId", indexed: true, internalType: "uint32" },
+      { type: "address", name: "service", indexed: true, internalType: "address" },
+      {
+        type: "tuple",
+        name: "params",
+        indexed: false,
+        internalType: "struct ProgramParams",
+        components: [
+          { type: "uint32", name: "setId", internalType: "uint32" },
+          { type: "uint8", name: "kind", internalType: "enum ProgramKind" },
+          { type: "address", name: "token", internalType: "address" },
+          { type: "uint256", name: "amount", internalType: "uint256" },
+          { type: "uint40", name: "startTime", internalType: "uint40" },
+          { type: "uint32", name: "duration", internalType: "uint32" },
+          { type: "address[]", name: "assets", internalType: "address[]" },
+          { type: "uint96[]", name: "weights", internalType: "uint96[]" },
+          { type: "address[]", name: "operators", internalType: "address[]" },
+          { type: "uint256[]", name: "operatorAmounts", internalType: "uint256[]" },
+        ],
+      },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "RewardsClaimed",
+    inputs: [
+      { type: "uint32", name: "rootIndex", indexed: true, internalType: "uint32" },
+      { type: "address", name: "earner", indexed: true, internalType: "address" },
+      { type: "address", name: "token", indexed: true, internalType: "address" },
+      { type: "address", name: "recipient", indexed: false, internalType: "address" },
+      { type: "uint256", name: "amount", indexed: false, internalType: "uint256" },
+      { type: "uint256", name: "cumulativeClaimed", indexed: false, internalType: "uint256" },
+    ],
+    anonymous: false,
+  },
+  {
+    type: "event",
+    name: "RewardsUpdaterSet",
+    inputs: [{ type: "address", name: "updater", indexed: true, internalType: "address" }],
+    anonymous: false,
+  },
+  {
+    type: "error",
+    name: "AmountMismatch",
+    inputs: [
+      { type: "uint256", name: "amount", internalType: "uint256" },
+      { type: "uint256", name: "sumOfOperatorAmounts", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "AmountTooLarge",
+    inputs: [
+      { type: "uint256", name: "amount", internalType: "uint256" },
+      { type: "uint256", name: "max", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "AssetNotInSet",
+    inputs: [
+      { type: "uint32", name: "setId", internalType: "uint32" },
+      { type: "address", name: "asset", internalType: "address" },
+    ],
+  },
+  { type: "error", name: "AssetNotListed", inputs: [{ type: "address", name: "asset", internalType: "address" }] },
+  {
+    type: "error",
+    name: "CalculatedUntilDecreasing",
+    inputs: [
+      { type: "uint40", name: "calculatedUntil", internalType: "uint40" },
+      { type: "uint40", name: "previous", internalType: "uint40" },
+    ],
+  },
+  {
+    type: "error",
+    name: "CalculatedUntilInFuture",
+    inputs: [
+      { type: "uint40", name: "calculatedUntil", internalType: "uint40" },
+      { type: "uint40", name: "now_", internalType: "uint40" },
+    ],
+  },
+  {
+    type: "error",
+    name: "ClaimExceedsFunding",
+    inputs: [
+      { type: "address", name: "token", internalType: "address" },
+      { type: "uint256", name: "claimedAfter", internalType: "uint256" },
+      { type: "uint256", name: "funded", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "DelayOutOfBounds",
+    inputs: [
+      { type: "uint256", name: "delay", internalType: "uint256" },
+      { type: "uint256", name: "min", internalType: "uint256" },
+      { type: "uint256", name: "max", internalType: "uint256" },
+    ],
+  },
+  { type: "error", name: "DuplicateAsset", inputs: [{ type: "address", name: "asset", internalType: "address" }] },
+  {
+    type: "error",
+    name: "DurationOutOfBounds",
+    inputs: [
+      { type: "uint32", name: "duration", internalType: "uint32" },
+      { type: "uint32", name: "max", internalType: "uint32" },
+    ],
+  },
+  {
+    type: "error",
+    name: "InvalidProof",
+    inputs: [
+      { type: "address", name: "earner", internalType: "address" },
+      { type: "address", name: "token", internalType: "address" },
+      { type: "uint256", name: "cumulativeAmount", internalType: "uint256" },
+    ],
+  },
+  { type: "error", name: "LengthMismatch", inputs: [] },
+  { type: "error", name: "NoAssets", inputs: [] },
+  { type: "error", name: "NoClaims", inputs: [] },
+  { type: "error", name: "NotAContract", inputs: [{ type: "address", name: "token", internalType: "address" }] },
+  {
+    type: "error",
+    name: "NotClaimer",
+    inputs: [
+      { type: "address", name: "caller", internalType: "address" },
+      { type: "address", name: "earner", internalType: "address" },
+    ],
+  },
+  { type: "error", name: "NotDayAligned", inputs: [{ type: "uint256", name: "value", internalType: "uint256" }] },
+  { type: "error", name: "NotPauser", inputs: [{ type: "address", name: "caller", internalType: "address" }] },
+  {
+    type: "error",
+    name: "NotSetService",
+    inputs: [
+      { type: "address", name: "caller", internalType: "address" },
+      { type: "uint32", name: "setId", internalType: "uint32" },
+    ],
+  },
+  { type: "error", name: "NotUnpauser", inputs: [{ type: "address", name: "caller", internalType: "address" }] },
+  { type: "error", name: "NotUpdater", inputs: [{ type: "address", name: "caller", internalType: "address" }] },
+  {
+    type: "error",
+    name: "NothingToClaim",
+    inputs: [
+      { type: "address", name: "earner", internalType: "address" },
+      { type: "address", name: "token", internalType: "address" },
+      { type: "uint256", name: "cumulativeAmount", internalType: "uint256" },
+      { type: "uint256", name: "alreadyClaimed", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "OperatorsMismatch",
+    inputs: [
+      { type: "uint8", name: "kind", internalType: "enum ProgramKind" },
+      { type: "uint256", name: "operators", internalType: "uint256" },
+    ],
+  },
+  {
+    type: "error",
+    name: "OperatorsNotAscending",
+    inputs: [{ type: "address", name: "operator", internalType: "address" }],
+  },
+  { type: "error", name: "OwnableInvalidOwner", inputs: [{ type: "address", name: "owner", internalType: "address" }] },
+  {
+    type: "error",
+    name: "OwnableUnauthorizedAccount",
+    inputs: [{ type: "address", name: "account", internalType: "address" }],
+  },
+  { type: "error", name: "ReentrancyGuardReentrantCall", inputs: [] },
+  { type: "error", name: "RenounceOwnershipDisabled", inputs: [] },
+  { type: "error", name: "RewardsPaused", inputs: [{ type: "uint8", name: "flag", internalType: "uint8" }] },
+  {
+    type: "error",
+    name: "RootAlreadyActive",
+    inputs: [
+      { type: "uint32", name: "rootIndex", internalType: "uint32" },
+      { type: "uint40", name: "activatesAt", internalType: "uint40" },
+    ],
+  },
+  { type: "error", name: "RootDisabled", inputs: [{ type: "uint32", name: "rootIndex", internalType: "uint32" }] },
+  {
+    type: "error",
+    name: "RootNotActive",
+    inputs: [
+      { type: "uint32", name: "rootIndex", internalType: "uint32" },
+      { type: "uint40", name: "activatesAt", internalType: "uint40" },
+    ],
+  },
+  {
+    type: "error",
+    name: "SafeERC20FailedOperation",
+    inputs: [{ type: "address", name: "token", internalType: "address" }],
+  },
+  {
+    type: "error",
+    name: "StartTooFar",
+    inputs: [
+      { type: "uint40", name: "startTime", internalType: "uint40" },
+      { type: "uint40", name: "latest", internalType: "uint40" },
+    ],
+  },
+  {
+    type: "error",
+    name: "StartTooOld",
+    inputs: [
+      { type: "uint40", name: "startTime", internalType: "uint40" },
+      { type: "uint40", name: "earliest", internalType: "uint40" },
+    ],
+  },
+  {
+    type: "error",
+    name: "TransferAmountMismatch",
+    inputs: [
+      { type: "address", name: "token", internalType: "address" },
+      { type: "uint256", name: "expected", internalType: "uint256" },
+      { type: "uint256", name: "actual", internalType: "uint256" },
+    ],
+  },
+  { type: "error", name: "UnknownOperatorSet", inputs: [{ type: "uint32", name: "setId", internalType: "uint32" }] },
+  { type: "error", name: "UnknownRoot", inputs: [{ type: "uint32", name: "rootIndex", internalType: "uint32" }] },
+  { type: "error", name: "ZeroAddress", inputs: [] },
+  { type: "error", name: "ZeroAmount", inputs: [] },
+  { type: "error", name: "ZeroRoot", inputs: [] },
+  { type: "error", name: "ZeroWeight", inputs: [{ type: "address", name: "asset", internalType: "address" }] },
+] as const;
+
+/** Creation bytecode of RampartRewards; the ABI-encoded constructor arguments go after it. */
+export const rewardsBytecode: `0x${string}` =
+  "0x60a060405234801561000f575f5ffd5b506040516132ed3803806132ed83398101604081905261002e91610237565b826001600160a01b03811661005d57604051631e4fbdf760e01b81525f60048201526024015b60405180910390fd5b61006681610150565b506001600160a01b0384161580159061008757506001600160a01b03821615155b6100a45760405163d92e233d60e01b815260040160405180910390fd5b6100ad8161016c565b6001600160a01b03848116608052600280546001600160a01b03191691841691821790556003805463ffffffff191663ffffffff84161790556040517f909d31d60dc6d3c2f6a4a23acdb8f81df4fc26e1ddc280cb4c3653ade436f713905f90a260405163ffffffff821681527ff216965d3262477134aab38b12984aa4bee5265099f5e88a9d73c74ef3b289989060200160405180910390a15050505061029b565b600180546001600160a01b0319169055610169816101d4565b50565b610e1063ffffffff82161080159061018d575062278d0063ffffffff821611155b81610e1062278d009091926101ce576040516318b0f13b60e11b815263ffffffff938416600482015291831660248301529091166044820152606401610054565b50505050565b5f80546001600160a01b038381166001600160a01b0319831681178455604051919092169283917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09190a35050565b6001600160a01b0381168114610169575f5ffd5b5f5f5f5f6080858703121561024a575f5ffd5b845161025581610223565b602086015190945061026681610223565b604086015190935061027781610223565b606086015190925063ffffffff81168114610290575f5ffd5b939692955090935050565b6080516130106102dd5f395f81816105750152818161066101528181610822015281816112f70152818161147701528181611ab70152611baa01526130105ff3fe608060405234801561000f575f5ffd5b506004361061024f575f3560e01c8063900d361a1161013d578063e30c3978116100b8578063f2f4eb2611610088578063f7edd0581161006e578063f7edd058146105ac578063f96abf2e146105c3578063fbf1e2c1146105d6575f5ffd5b8063f2f4eb2614610573578063f2fde38b14610599575f5ffd5b8063e30c397814610526578063edf07f1514610537578063ef5d9ae81461054a578063f1bb36b914610569575f5ffd5b8063b3d18b961161010d578063bffa777d116100f3578063bffa777d1461048c578063cdfb5832146104a0578063e02912a4146104b3575f5ffd5b8063b3d18b961461045a578063bc1c2c291461046d575f5ffd5b8063900d361a146104045780639f7966341461042c578063a370793314610447578063b1724b461461044f575f5ffd5b80635ed271d5116101cd578063863cb9a91161019d5780638ab0e241116101835780638ab0e241146103bd5780638da5cb5b146103c65780638f059613146103ea575f5ffd5b8063863cb9a914610372578063865c695314610385575f5ffd5b80635ed271d51461034757806368c501891461034f578063715018a61461036257806379ba50971461036a575f5ffd5b806327cfe856116102225780633a8c0786116102085780633a8c0786146102f8578063534beffa1461030857806358baaa3e14610334575f5ffd5b806327cfe856146102d9578063301c7e5d146102e3575f5ffd5b80630487a94214610253578063135dd3611461025357806321111bb41461027757806324b9e9a11461027f575b5f5ffd5b61025d62278d0081565b60405163ffffffff90911681526020015b60405180910390f35b60045461025d565b61029261028d366004612650565b6105e9565b60405161026e91905f6080820190508251825264ffffffffff602084015116602083015264ffffffffff604084015116604083015260608301511515606083015292915050565b61025d6201518081565b6102f66102f1366004612680565b61065f565b005b60035461025d9063ffffffff1681565b61031b61031636600461269b565b610794565b60405167ffffffffffffffff909116815260200161026e565b6102f6610342366004612650565b610b77565b61025d610bd0565b61025d61035d3660046126e7565b610c6d565b6102f6610f7e565b6102f6610fb0565b6102f6610380366004612730565b610ff4565b6103af61039336600461274b565b600660209081525f928352604080842090915290825290205481565b60405190815260200161026e565b61025d610e1081565b5f546001600160a01b03165b6040516001600160a01b03909116815260200161026e565b6103f2600281565b60405160ff909116815260200161026e565b6103d2610412366004612730565b60056020525f90815260409020546001600160a01b031681565b60025461031b90600160a01b900467ffffffffffffffff1681565b6103f2600181565b61025d6301e1338081565b6102f6610468366004612782565b61106c565b6103af61047b366004612730565b60076020525f908152604090205481565b6002546103f290600160e01b900460ff1681565b6102f66104ae366004612730565b61128c565b6103af6104c1366004612827565b604080516001600160a01b038086166020830152841691810191909152606081018290525f9060800160408051601f19818403018152828252805160209182012090830152016040516020818303038152906040528051906020012090509392505050565b6001546001600160a01b03166103d2565b6102f6610545366004612680565b6112e2565b6103af610558366004612730565b60086020525f908152604090205481565b61025d6276a70081565b7f00000000000000000000000000000000000000000000000000000000000000006103d2565b6102f66105a7366004612730565b6113f2565b6103af6fffffffffffffffffffffffffffffffff81565b6102f66105d1366004612650565b611462565b6002546103d2906001600160a01b031681565b604080516080810182525f80825260208201819052918101829052606081019190915261061582611611565b604080516080810182528254815260019092015464ffffffffff80821660208501526501000000000082041691830191909152600160501b900460ff161515606082015292915050565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b031663eab66d7a6040518163ffffffff1660e01b8152600401602060405180830381865afa1580156106bb573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906106df9190612865565b33906001600160a01b03168114610733576040517fae0e00fd0000000000000000000000000000000000000000000000000000000081526001600160a01b0390911660048201526024015b60405180910390fd5b5060028054600160e01b80820484191660ff908116820260ff60e01b19909316929092179283905560405192041681527fc2b7df3d5257f7258f6789130432cfb3d511b1a57fe8c06216f14f207f622d41906020015b60405180910390a150565b5f61079d611673565b6002546001908190600160e01b90048116156107d25760405163bb1b60db60e01b815260ff909116600482015260240161072a565b505f6107e16020850185612650565b6040517fc69c4c1f00000000000000000000000000000000000000000000000000000000815263ffffffff821660048201529091505f906001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000169063c69c4c1f906024015f60405180830381865afa158015610866573d5f5f3e3d5ffd5b505050506040513d5f823e601f3d908101601f1916820160405261088d919081019061299a565b519050816001600160a01b0382166108da576040517f90e8092500000000000000000000000000000000000000000000000000000000815263ffffffff909116600482015260240161072a565b5033826001600160a01b0383168214610936576040517f7a23c2ce0000000000000000000000000000000000000000000000000000000081526001600160a01b03909216600483015263ffffffff16602482015260440161072a565b505f905061094a6060870160408801612730565b90506001600160a01b0381166109735760405163d92e233d60e01b815260040160405180910390fd5b806001600160a01b0381163b6109c1576040517f8a8b41ec0000000000000000000000000000000000000000000000000000000081526001600160a01b03909116600482015260240161072a565b5060608601355f8190036109e857604051631f2a200560e01b815260040160405180910390fd5b806fffffffffffffffffffffffffffffffff80821115610a3d576040517f7f1627030000000000000000000000000000000000000000000000000000000081526004810192909252602482015260440161072a565b50610a689050610a5360a0890160808a01612aba565b610a6360c08a0160a08b01612650565b6116fb565b610a8b84610a7960c08a018a612ad3565b610a8660e08c018c612ad3565b6118ca565b610a9487611c72565b6001600160a01b0382165f9081526007602052604081208054839290610abb908490612b34565b909155505060028054601490610ae190600160a01b900467ffffffffffffffff16612b47565b91906101000a81548167ffffffffffffffff021916908367ffffffffffffffff16021790559550336001600160a01b03168463ffffffff168767ffffffffffffffff167fc89dbc5db4e4632988b9c8c9b11c8eccf06df0ad0d4aa8346ba88a0086268ca98a604051610b539190612ce7565b60405180910390a4610b658282611f13565b5050505050610b7261205d565b919050565b610b7f612087565b610b88816120b3565b6003805463ffffffff191663ffffffff83169081179091556040519081527ff216965d3262477134aab38b12984aa4bee5265099f5e88a9d73c74ef3b2899890602001610789565b6004545f905b8015610c4d57610be581612e1c565b90505f60048281548110610bfb57610bfb612e31565b905f5260205f209060020201905080600101600a9054906101000a900460ff16158015610c3c5750600181015465010000000000900464ffffffffff164210155b15610c475750919050565b50610bd6565b50604051632cf3912760e21b815263ffffffff600482015260240161072a565b6002545f9033906001600160a01b03168114610cc1576040517fd7041e110000000000000000000000000000000000000000000000000000000081526001600160a01b03909116600482015260240161072a565b5082610cf9576040517fb263ae7300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b610d066201518083612e59565b829064ffffffffff1615610d37576040516311b916f960e31b815264ffffffffff909116600482015260240161072a565b5042828164ffffffffff8082169083161115610d90576040517f3345cef900000000000000000000000000000000000000000000000000000000815264ffffffffff92831660048201529116602482015260440161072a565b50506004548015610e2b575f6004610da9600184612e82565b81548110610db957610db9612e31565b5f91825260209091206001600290920201015464ffffffffff9081169150859082908216811115610e27576040517ff40d04f300000000000000000000000000000000000000000000000000000000815264ffffffffff92831660048201529116602482015260440161072a565b5050505b6003545f90610e409063ffffffff1684612e95565b6040805160808101825288815264ffffffffff808916602083019081528185168385019081525f60608501818152600480546001810182559252945160029091027f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19b81019190915591517f8a35acfbc15ff81a39ae7d344fd709f28e8600b4aa8c65c6b64bfe7fe36bd19c9092018054915194511515600160501b026aff0000000000000000000019958516650100000000000269ffffffffffffffffffff199093169390941692909217179290921617905551929450849290915063ffffffff8316907faa535a00080a4908e47604ef6601186d9be70fab2014300d52ab17d0921bfaeb90610f6d9089908990869092835264ffffffffff918216602084015216604082015260600190565b60405180910390a250505092915050565b6040517fffc0fd9300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60015433906001600160a01b03168114610fe85760405163118cdaa760e01b81526001600160a01b038216600482015260240161072a565b610ff181612134565b50565b610ffc612087565b6001600160a01b0381166110235760405163d92e233d60e01b815260040160405180910390fd5b600280546001600160a01b0319166001600160a01b0383169081179091556040517f909d31d60dc6d3c2f6a4a23acdb8f81df4fc26e1ddc280cb4c3653ade436f713905f90a250565b611074611673565b600280548190600160e01b90048116156110a75760405163bb1b60db60e01b815260ff909116600482015260240161072a565b505f8290036110e2576040517fe120557300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6001600160a01b0384166111095760405163d92e233d60e01b815260040160405180910390fd5b336001600160a01b038616148061113857506001600160a01b038581165f908152600560205260409020541633145b33869091611185576040517f44162fc50000000000000000000000000000000000000000000000000000000081526001600160a01b0392831660048201529116602482015260440161072a565b50505f61119187611611565b60018101549091508790600160501b900460ff16156111cc576040516328da57a160e11b815263ffffffff909116600482015260240161072a565b506001810154879065010000000000900464ffffffffff1642811115611233576040517f0540576200000000000000000000000000000000000000000000000000000000815263ffffffff909216600483015264ffffffffff16602482015260440161072a565b505080545f5b848110156112795761127189838a8a8a8a8781811061125a5761125a612e31565b905060200281019061126c9190612eb2565b61214d565b600101611239565b5050505061128561205d565b5050505050565b335f8181526005602052604080822080546001600160a01b0319166001600160a01b03861690811790915590519092917f4925eafc82d0c4d67889898eeed64b18488ab19811e61620f387026dec126a2891a350565b60405163237dfb4760e11b81523360048201527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316906346fbf68e90602401602060405180830381865afa158015611344573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906113689190612edf565b3390611393576040516310351a3760e11b81526001600160a01b03909116600482015260240161072a565b506002805460ff60e01b198116600160e01b9182900460ff90811685821617830291909117928390556040519190920490911681527fc2b7df3d5257f7258f6789130432cfb3d511b1a57fe8c06216f14f207f622d4190602001610789565b6113fa612087565b600180546001600160a01b0383166001600160a01b0319909116811790915561142a5f546001600160a01b031690565b6001600160a01b03167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e2270060405160405180910390a350565b60405163237dfb4760e11b81523360048201527f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316906346fbf68e90602401602060405180830381865afa1580156114c4573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906114e89190612edf565b3390611513576040516310351a3760e11b81526001600160a01b03909116600482015260240161072a565b505f61151e82611611565b6001810154909150829065010000000000900464ffffffffff16428111611586576040517fbab8b1d700000000000000000000000000000000000000000000000000000000815263ffffffff909216600483015264ffffffffff16602482015260440161072a565b505060018101548290600160501b900460ff16156115c0576040516328da57a160e11b815263ffffffff909116600482015260240161072a565b506001810180546aff000000000000000000001916600160501b17905560405163ffffffff8316907fd850e6e5dfa497b72661fa73df2923464eaed9dc2ff1d3cb82bccbfeabe5c41e905f90a25050565b6004545f90829063ffffffff82161061164657604051632cf3912760e21b815263ffffffff909116600482015260240161072a565b5060048263ffffffff168154811061166057611660612e31565b905f5260205f2090600202019050919050565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c156116cc576040517f3ee5aeb500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6116f960017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b906122b7565b565b6117086201518083612e59565b829064ffffffffff1615611739576040516311b916f960e31b815264ffffffffff909116600482015260240161072a565b506117476201518082612ef8565b819063ffffffff1615611776576040516311b916f960e31b815263ffffffff909116600482015260240161072a565b5063ffffffff81161580159061179657506301e1338063ffffffff821611155b816301e1338090916117e4576040517f36e0131000000000000000000000000000000000000000000000000000000000815263ffffffff92831660048201529116602482015260440161072a565b505f905062278d0042116117f8575f611805565b61180562278d0042612e82565b9050828164ffffffffff821681111561185b576040517fb9a0797400000000000000000000000000000000000000000000000000000000815264ffffffffff92831660048201529116602482015260440161072a565b505f905061186c6276a70042612b34565b9050838164ffffffffff82168110156118c2576040517f60662b8900000000000000000000000000000000000000000000000000000000815264ffffffffff92831660048201529116602482015260440161072a565b505050505050565b5f839003611904576040517f5373815f00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b82811461193d576040517fff633a3800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f5b838110156118c2575f85858381811061195a5761195a612e31565b905060200201602081019061196f9190612730565b90505f5b82811015611a0457816001600160a01b031687878381811061199757611997612e31565b90506020020160208101906119ac9190612730565b6001600160a01b0316141582906119fb576040517f437a40b10000000000000000000000000000000000000000000000000000000081526001600160a01b03909116600482015260240161072a565b50600101611973565b50838383818110611a1757611a17612e31565b9050602002016020810190611a2c9190612f1f565b81906bffffffffffffffffffffffff16611a7e576040517f168cecf70000000000000000000000000000000000000000000000000000000081526001600160a01b03909116600482015260240161072a565b506040517f30b8b2c60000000000000000000000000000000000000000000000000000000081526001600160a01b0382811660048301527f000000000000000000000000000000000000000000000000000000000000000016906330b8b2c690602401608060405180830381865afa158015611afc573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190611b209190612f57565b518190611b65576040517fd0957f1f0000000000000000000000000000000000000000000000000000000081526001600160a01b03909116600482015260240161072a565b506040517f2ca2f9f400000000000000000000000000000000000000000000000000000000815263ffffffff881660048201526001600160a01b0382811660248301527f00000000000000000000000000000000000000000000000000000000000000001690632ca2f9f490604401602060405180830381865afa158015611bef573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190611c139190612edf565b87829091611c64576040517fc6f7b76200000000000000000000000000000000000000000000000000000000815263ffffffff90921660048301526001600160a01b0316602482015260440161072a565b50505080600101905061193f565b365f611c82610100840184612ad3565b9092509050365f611c97610120860186612ad3565b90925090505f611cad6040870160208801612fb8565b6001811115611cbe57611cbe612b81565b03611d0a5782158015611ccf575080155b611cdf6040870160208801612fb8565b908490611d0157604051632bc2cf7960e11b815260040161072a929190612fd1565b50505050505050565b821515611d1d6040870160208801612fb8565b5f9091611d3f57604051632bc2cf7960e11b815260040161072a929190612fd1565b5050828114611d7a576040517fff633a3800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f84848281611d8b57611d8b612e31565b9050602002016020810190611da09190612730565b6001600160a01b031603611dc75760405163d92e233d60e01b815260040160405180910390fd5b5f5f5f5b85811015611ebf575f878783818110611de657611de6612e31565b9050602002016020810190611dfb9190612730565b9050826001600160a01b0316816001600160a01b0316118190611e56576040517ffaae162a0000000000000000000000000000000000000000000000000000000081526001600160a01b03909116600482015260240161072a565b50858583818110611e6957611e69612e31565b905060200201355f03611e8f57604051631f2a200560e01b815260040160405180910390fd5b858583818110611ea157611ea1612e31565b9050602002013584611eb39190612b34565b93509150600101611dcb565b50606087013582808214611f08576040517fce6b173b0000000000000000000000000000000000000000000000000000000081526004810192909252602482015260440161072a565b505050505050505050565b6040516370a0823160e01b81523060048201525f906001600160a01b038416906370a0823190602401602060405180830381865afa158015611f57573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190611f7b9190612fec565b9050611f926001600160a01b0384163330856122be565b6040516370a0823160e01b81523060048201525f9082906001600160a01b038616906370a0823190602401602060405180830381865afa158015611fd8573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190611ffc9190612fec565b6120069190612e82565b9050838382818114611d01576040517f541b1c9e0000000000000000000000000000000000000000000000000000000081526001600160a01b0390931660048401526024830191909152604482015260640161072a565b6116f95f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f006116f3565b5f546001600160a01b031633146116f95760405163118cdaa760e01b815233600482015260240161072a565b610e1063ffffffff8216108015906120d4575062278d0063ffffffff821611155b81610e1062278d0090919261212e576040517f3161e27600000000000000000000000000000000000000000000000000000000815263ffffffff93841660048201529183166024830152909116604482015260640161072a565b50505050565b600180546001600160a01b0319169055610ff18161233a565b5f61215b6020830183612730565b905060208201356121d66121726040850185612ad3565b604080516001600160a01b03808b166020808401919091529088168284015260608083018890528351808403909101815260808301845280519082012060a0808401919091528351808403909101815260c090920190925280519101208990612389565b85838390919261222c576040517f62d714920000000000000000000000000000000000000000000000000000000081526001600160a01b039384166004820152929091166024830152604482015260640161072a565b5050505f61223b8684846123a0565b604080516001600160a01b03888116825260208201849052918101859052919250808516919088169063ffffffff8b16907f741e129da114685363f278ed014f2e0ef13d6d81cf457a01830f34ecf24ff9419060600160405180910390a46122ad6001600160a01b0384168683612507565b5050505050505050565b80825d5050565b6040516001600160a01b03848116602483015283811660448301526064820183905261212e9186918216906323b872dd906084015b604051602081830303815290604052915060e01b6020820180517bffffffffffffffffffffffffffffffffffffffffffffffffffffffff838183161783525050505061253d565b5f80546001600160a01b038381166001600160a01b0319831681178455604051919092169283917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09190a35050565b5f826123968686856125c2565b1495945050505050565b6001600160a01b038084165f90815260066020908152604080832093861683529290529081205484848483808211612423576040517fd3ac54e00000000000000000000000000000000000000000000000000000000081526001600160a01b0394851660048201529390921660248401526044830152606482015260840161072a565b5050505080836124339190612e82565b6001600160a01b0385165f908152600860205260408120549193509061245a908490612b34565b6001600160a01b0386165f90815260076020526040902054909150858282808211156124cb576040517ffbaf6a630000000000000000000000000000000000000000000000000000000081526001600160a01b0390931660048401526024830191909152604482015260640161072a565b5050506001600160a01b039687165f90815260066020908152604080832098909916825296875287812095909555506008909452509290205590565b6040516001600160a01b0383811660248301526044820183905261253891859182169063a9059cbb906064016122f3565b505050565b5f5f60205f8451602086015f885af18061255c576040513d5f823e3d81fd5b50505f513d91508115612573578060011415612580565b6001600160a01b0384163b155b1561212e576040517f5274afe70000000000000000000000000000000000000000000000000000000081526001600160a01b038516600482015260240161072a565b5f81815b848110156125fa576125f0828787848181106125e4576125e4612e31565b90506020020135612603565b91506001016125c6565b50949350505050565b5f81831061261d575f82815260208490526040902061262b565b5f8381526020839052604090205b90505b92915050565b63ffffffff81168114610ff1575f5ffd5b8035610b7281612634565b5f60208284031215612660575f5ffd5b813561266b81612634565b9392505050565b60ff81168114610ff1575f5ffd5b5f60208284031215612690575f5ffd5b813561266b81612672565b5f602082840312156126ab575f5ffd5b813567ffffffffffffffff8111156126c1575f5ffd5b8201610140818503121561266b575f5ffd5b803564ffffffffff81168114610b72575f5ffd5b5f5f604083850312156126f8575f5ffd5b82359150612708602084016126d3565b90509250929050565b6001600160a01b0381168114610ff1575f5ffd5b8035610b7281612711565b5f60208284031215612740575f5ffd5b813561266b81612711565b5f5f6040838503121561275c575f5ffd5b823561276781612711565b9150602083013561277781612711565b809150509250929050565b5f5f5f5f5f60808688031215612796575f5ffd5b85356127a181612634565b945060208601356127b181612711565b935060408601356127c181612711565b9250606086013567ffffffffffffffff8111156127dc575f5ffd5b8601601f810188136127ec575f5ffd5b803567ffffffffffffffff811115612802575f5ffd5b8860208260051b8401011115612816575f5ffd5b959894975092955050506020019190565b5f5f5f60608486031215612839575f5ffd5b833561284481612711565b9250602084013561285481612711565b929592945050506040919091013590565b5f60208284031215612875575f5ffd5b815161266b81612711565b634e487b7160e01b5f52604160045260245ffd5b6040516080810167ffffffffffffffff811182821017156128b7576128b7612880565b60405290565b60405160a0810167ffffffffffffffff811182821017156128b7576128b7612880565b604051601f8201601f1916810167ffffffffffffffff8111828210171561290957612909612880565b604052919050565b5f82601f830112612920575f5ffd5b815167ffffffffffffffff81111561293a5761293a612880565b8060051b61294a602082016128e0565b91825260208185018101929081019086841115612965575f5ffd5b6020860192505b8383101561299057825161297f81612711565b82526020928301929091019061296c565b9695505050505050565b5f602082840312156129aa575f5ffd5b815167ffffffffffffffff8111156129c0575f5ffd5b82018084036101008112156129d3575f5ffd5b6129db612894565b82516129e681612711565b815260208301516129f681612711565b602082015260a0603f1983011215612a0c575f5ffd5b612a146128bd565b91506040830151612a2481612634565b82526060830151612a3481612634565b6020830152608083015167ffffffffffffffff81168114612a53575f5ffd5b604083015260a0830151612a6681612711565b606083015260c0830151612a7981612711565b6080830152604081019190915260e08201519067ffffffffffffffff821115612aa0575f5ffd5b612aac86838501612911565b606082015295945050505050565b5f60208284031215612aca575f5ffd5b61262b826126d3565b5f5f8335601e19843603018112612ae8575f5ffd5b83018035915067ffffffffffffffff821115612b02575f5ffd5b6020019150600581901b3603821315612b19575f5ffd5b9250929050565b634e487b7160e01b5f52601160045260245ffd5b8082018082111561262e5761262e612b20565b5f67ffffffffffffffff821667ffffffffffffffff8103612b6a57612b6a612b20565b60010192915050565b803560028110610b72575f5ffd5b634e487b7160e01b5f52602160045260245ffd5b60028110612bb157634e487b7160e01b5f52602160045260245ffd5b9052565b5f5f8335601e19843603018112612bca575f5ffd5b830160208101925035905067ffffffffffffffff811115612be9575f5ffd5b8060051b3603821315612b19575f5ffd5b8183526020830192505f815f5b84811015612c38578135612c1a81612711565b6001600160a01b031686526020958601959190910190600101612c07565b5093949350505050565b80356bffffffffffffffffffffffff81168114610b72575f5ffd5b8183526020830192505f815f5b84811015612c38576bffffffffffffffffffffffff612c8883612c42565b1686526020958601959190910190600101612c6a565b8183525f7f07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff831115612cce575f5ffd5b8260051b80836020870137939093016020019392505050565b60208152612d0560208201612cfb84612645565b63ffffffff169052565b5f612d1260208401612b73565b612d1f6040840182612b95565b50612d2c60408401612725565b6001600160a01b0381166060840152506060830135608083810191909152612d559084016126d3565b64ffffffffff811660a084015250612d6f60a08401612645565b63ffffffff811660c084015250612d8960c0840184612bb5565b61014060e0850152612da061016085018284612bfa565b915050612db060e0850185612bb5565b848303601f1901610100860152612dc8838284612c5d565b92505050612dda610100850185612bb5565b848303601f1901610120860152612df2838284612bfa565b92505050612e04610120850185612bb5565b848303601f1901610140860152612990838284612c9e565b5f81612e2a57612e2a612b20565b505f190190565b634e487b7160e01b5f52603260045260245ffd5b634e487b7160e01b5f52601260045260245ffd5b5f64ffffffffff831680612e6f57612e6f612e45565b8064ffffffffff84160691505092915050565b8181038181111561262e5761262e612b20565b64ffffffffff818116838216019081111561262e5761262e612b20565b5f8235605e19833603018112612ec6575f5ffd5b9190910192915050565b80518015158114610b72575f5ffd5b5f60208284031215612eef575f5ffd5b61262b82612ed0565b5f63ffffffff831680612f0d57612f0d612e45565b8063ffffffff84160691505092915050565b5f60208284031215612f2f575f5ffd5b61262b82612c42565b80516fffffffffffffffffffffffffffffffff81168114610b72575f5ffd5b5f6080828403128015612f68575f5ffd5b50612f71612894565b612f7a83612ed0565b81526020830151612f8a81612672565b6020820152612f9b60408401612f38565b6040820152612fac60608401612f38565b60608201529392505050565b5f60208284031215612fc8575f5ffd5b61262b82612b73565b60408101612fdf8285612b95565b8260208301529392505050565b5f60208284031215612ffc575f5ffd5b505191905056fea164736f6c634300081e000a";
+
+/**
  * IOperatorSetRegistrar (contracts/src/interfaces/IOperatorSetRegistrar.sol).
  * Interface of the eligibility hook a service may attach to an operator set.
  */

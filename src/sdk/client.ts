@@ -13,7 +13,7 @@ import {
   type Transport,
   type WalletClient,
 } from "viem";
-import { directoryAbi, rampartAbi } from "./abis.ts";
+import { directoryAbi, rampartAbi, rewardsAbi } from "./abis.ts";
 import type { Deployment } from "./deployment.ts";
 import { RampartError, toRampartError } from "./errors.ts";
 
@@ -25,6 +25,7 @@ export interface RampartClient {
   readonly walletClient: WalletClient<Transport, Chain, Account> | undefined;
   readonly rampart: { readonly address: Address; readonly abi: typeof rampartAbi };
   readonly directory: { readonly address: Address; readonly abi: typeof directoryAbi };
+  readonly rewards: { readonly address: Address; readonly abi: typeof rewardsAbi };
 }
 
 export interface CreateRampartClientParams {
@@ -59,6 +60,7 @@ export function createRampartClient(params: CreateRampartClientParams): RampartC
     walletClient,
     rampart: { address: deployment.contracts.rampart, abi: rampartAbi },
     directory: { address: deployment.contracts.directory, abi: directoryAbi },
+    rewards: { address: deployment.contracts.rewards, abi: rewardsAbi },
   };
 }
 

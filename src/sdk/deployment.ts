@@ -25,14 +25,30 @@ export const deploymentSchema = z.object({
   chainId: z.number().int().positive(),
   /** Block of the first deployment transaction: where event scans start. */
   startBlock: z.number().int().min(0),
-  contracts: z.object({ rampart: address, directory: address, timelock: address }),
+  contracts: z.object({ rampart: address, directory: address, timelock: address, rewards: address }),
   assets: z.array(assetSchema),
+  /**
+   * Tokens services pay rewards in, for names and values. `ethPerToken` (WAD, ETH per whole token) is an assumed price
+   * for valuing rewards; set only for local stand-ins, never read from a market.
+   */
+  rewardTokens: z
+    .array(
+      z.object({
+        symbol: z.string().min(1),
+        address,
+        decimals: z.number().int().min(0).max(36),
+        localStandIn: z.boolean(),
+        ethPerToken: z.string().regex(/^\d+$/, { message: "a decimal integer (WAD)" }).optional(),
+      }),
+    )
+    .default([]),
   /** Set when the local network seeded its demo scenario: the seed it used. */
   scenarioSeed: z.string().optional(),
 });
 
 export type Deployment = z.infer<typeof deploymentSchema>;
 export type DeployedAsset = Deployment["assets"][number];
+export type RewardToken = Deployment["rewardTokens"][number];
 
 /** Validates a parsed deployment; every problem names its path. */
 export function parseDeployment(value: unknown, source = "deployment"): Deployment {

@@ -3,7 +3,7 @@
 // Contract reverts are decoded against every ABI we ship (core, directory, timelock, tokens), so an error bubbled up
 // from another contract still gets its name; each custom error has a hint written for the person at the keyboard.
 import { type Abi, BaseError, ContractFunctionRevertedError, decodeErrorResult, type Hex } from "viem";
-import { directoryAbi, mockErc20Abi, rampartAbi, timelockAbi } from "./abis.ts";
+import { directoryAbi, mockErc20Abi, rampartAbi, rewardsAbi, timelockAbi } from "./abis.ts";
 
 /** An error the SDK raises: a one-line `shortMessage`, an optional `hint` (what to do), and the decoded revert. */
 export class RampartError extends Error {
@@ -31,7 +31,7 @@ export class RampartError extends Error {
   }
 }
 
-const DECODING_ABIS: readonly Abi[] = [rampartAbi, directoryAbi, timelockAbi, mockErc20Abi];
+const DECODING_ABIS: readonly Abi[] = [rampartAbi, directoryAbi, rewardsAbi, timelockAbi, mockErc20Abi];
 
 type Hint = (args: readonly unknown[]) => string;
 
@@ -87,8 +87,8 @@ export const ERROR_HINTS: Readonly<Record<string, Hint>> = {
     `the operator still has ${pools} pool(s) allocated to set ${setId}; allocate 0%, wait the deallocation delay, settle, then leave`,
   InsufficientGasForHook: ([, required]) => `send at least ${required} gas so the set's registrar can be told`,
   NoAssets: () => "name at least one asset",
-  LengthMismatch: () => "give exactly one fraction per asset",
-  DuplicateAsset: () => "name each asset once per slash",
+  LengthMismatch: () => "the lists must have the same length: one fraction (or weight, or amount) per entry",
+  DuplicateAsset: () => "name each asset once",
   // Allocation
   FractionAboveOne: () => "an allocation is a fraction of the pool: at most 100%",
   AllocationUnchanged: () => "the allocation already has this value",
@@ -118,6 +118,47 @@ export const ERROR_HINTS: Readonly<Record<string, Hint>> = {
   VetoWindowOpen: ([id, at]) => `slash ${id} can be executed from ${time(at)}, when its veto window closes`,
   VetoWindowClosed: ([id]) => `the veto window of slash ${id} has closed; it can no longer be vetoed`,
   NotVetoCommittee: () => "only the operator set's veto committee may veto",
+  // Rewards
+  RewardsPaused: ([flag]) =>
+    `${Number(flag) === 1 ? "new reward programs are" : Number(flag) === 2 ? "claims are" : `rewards flag ${flag} is`} paused by a pauser; wait until the unpauser lifts it`,
+  RenounceOwnershipDisabled: () => "ownership of RampartRewards cannot be renounced; transfer it instead",
+  OwnableUnauthorizedAccount: ([account]) => `${account} is not the owner: only governance (the timelock) may do this`,
+  NotUpdater: () => "only the rewards updater may post distribution roots",
+  NotDayAligned: ([value]) =>
+    `${value} is not a whole number of days: program starts, durations and root times are multiples of 86400 s (UTC midnight)`,
+  StartTooOld: ([, earliest]) => `a program may start at most 30 days in the past: start at ${time(earliest)} or later`,
+  StartTooFar: ([, latest]) => `a program may start at most 90 days ahead: start by ${time(latest)}`,
+  DurationOutOfBounds: ([, max]) => `a program lasts 1 day to ${Number(max) / 86_400} days`,
+  AmountTooLarge: ([, max]) => `a program's amount may be at most ${max} base units`,
+  ZeroWeight: () => "every asset of a program needs a weight above zero; leave out assets that should not earn",
+  OperatorsMismatch: ([kind]) =>
+    Number(kind) === 0
+      ? "a pro-rata program names no operators; use an operator-directed program to set amounts per operator"
+      : "an operator-directed program names at least one operator and its amount",
+  OperatorsNotAscending: () =>
+    "list the operators of an operator-directed program once each, in ascending address order",
+  AmountMismatch: ([amount, sum]) =>
+    `the program's amount ${amount} must equal the sum of the operators' amounts ${sum}`,
+  ZeroRoot: () => "a distribution root cannot be zero",
+  CalculatedUntilDecreasing: ([, previous]) =>
+    `a new root must cover at least up to the previous root's ${time(previous)}`,
+  CalculatedUntilInFuture: () => "a root can only cover days that have ended",
+  UnknownRoot: ([index]) =>
+    Number(index) === 4_294_967_295
+      ? "no distribution root is active yet; wait for the updater to post one and for its activation delay"
+      : `root ${index} does not exist; run \`rampart rewards show\``,
+  RootNotActive: ([index, at]) =>
+    `root ${index} can be claimed against from ${time(at)}; wait for its activation (rampart time advance on a local chain)`,
+  RootDisabled: ([index]) => `root ${index} was disabled by a pauser; claim against a later root`,
+  RootAlreadyActive: ([index]) => `root ${index} is already active: only roots that have not activated can be disabled`,
+  NoClaims: () => "name at least one token to claim",
+  NotClaimer: ([, earner]) => `only ${earner} or the claimer it named may claim its rewards`,
+  InvalidProof: () =>
+    "the proof does not match the root: recompute it from the root's tree (`rampart rewards claim` does) or check the amounts",
+  NothingToClaim: ([, , cumulative, claimed]) =>
+    `nothing new to claim: the root says ${cumulative} in total and ${claimed} was claimed already`,
+  ClaimExceedsFunding: ([, after, funded]) =>
+    `the root would pay ${after} in total of this token, more than the ${funded} services funded; the root is wrong, report it`,
   // Tokens (OpenZeppelin ERC-20)
   ERC20InsufficientBalance: ([, balance, needed]) => `token balance ${balance} is below the ${needed} needed`,
   ERC20InsufficientAllowance: ([, allowance, needed]) =>

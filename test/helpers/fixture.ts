@@ -21,6 +21,8 @@ import {
   localStandInLstBytecode,
   localStandInWethAbi,
   localStandInWethBytecode,
+  mockErc20Abi,
+  mockErc20Bytecode,
   rampartAbi,
 } from "../../src/sdk/abis.ts";
 import { createRampartClient, type RampartClient } from "../../src/sdk/client.ts";
@@ -30,6 +32,8 @@ import { type Anvil, startAnvil } from "./anvil.ts";
 export const DAY = 86_400;
 export const WITHDRAWAL_DELAY = 7 * DAY;
 export const ASSET_CAP = parseUnits("1000000", 18);
+/** The fixture's RampartRewards activation delay (its minimum). Dev account 0 is the rewards updater. */
+export const ROOT_ACTIVATION_DELAY = 3_600;
 
 export interface Fixture {
   anvil: Anvil;
@@ -67,6 +71,8 @@ export async function startFixture(options: { accounts?: number } = {}): Promise
       pauser: accounts[1] as Address,
       unpauser: accounts[2] as Address,
       proposers: [deployer],
+      rewardsUpdater: deployer,
+      rootActivationDelay: ROOT_ACTIVATION_DELAY,
     });
     const deployed = async (hash: Promise<`0x${string}`>): Promise<Address> => {
       const receipt = await publicClient.waitForTransactionReceipt({ hash: await hash });
@@ -85,6 +91,9 @@ export async function startFixture(options: { accounts?: number } = {}): Promise
     const rETH = await lst("Rocket Pool ETH (local stand-in)", "rETH", "1.1", 280n);
     const weth = await deployed(
       wallet.deployContract({ abi: localStandInWethAbi, bytecode: localStandInWethBytecode }),
+    );
+    const rewardToken = await deployed(
+      wallet.deployContract({ abi: mockErc20Abi, bytecode: mockErc20Bytecode, args: ["Reward token", "RWD", 18] }),
     );
     await runGovernanceAction({
       publicClient,
@@ -106,6 +115,9 @@ export async function startFixture(options: { accounts?: number } = {}): Promise
         { symbol: "wstETH", address: wstETH, decimals: 18, kind: "LST", localStandIn: true },
         { symbol: "rETH", address: rETH, decimals: 18, kind: "LST", localStandIn: true },
         { symbol: "WETH", address: weth, decimals: 18, kind: "WETH", localStandIn: true },
+      ],
+      rewardTokens: [
+        { symbol: "RWD", address: rewardToken, decimals: 18, localStandIn: true, ethPerToken: (10n ** 15n).toString() },
       ],
     };
     const deploymentFile = path.join(dir, "deployment.json");

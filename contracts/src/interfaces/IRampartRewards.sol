@@ -64,7 +64,9 @@ interface IRampartRewards {
     error NotPauser(address caller);
     error NotUnpauser(address caller);
     error NotUpdater(address caller);
-    error Paused(uint8 flag);
+    error RenounceOwnershipDisabled();
+    /// @dev Named apart from the core's `Paused` so that clients can tell which flags (PAUSE_PROGRAMS, PAUSE_CLAIMS) are meant.
+    error RewardsPaused(uint8 flag);
     error ZeroAddress();
     error ZeroAmount();
     error DelayOutOfBounds(uint256 delay, uint256 min, uint256 max);
@@ -89,6 +91,7 @@ interface IRampartRewards {
     error AmountMismatch(uint256 amount, uint256 sumOfOperatorAmounts);
     error TransferAmountMismatch(address token, uint256 expected, uint256 actual);
 
+    error ZeroRoot();
     error CalculatedUntilDecreasing(uint40 calculatedUntil, uint40 previous);
     error CalculatedUntilInFuture(uint40 calculatedUntil, uint40 now_);
     error UnknownRoot(uint32 rootIndex);
@@ -112,9 +115,7 @@ interface IRampartRewards {
     event RewardProgramCreated(
         uint64 indexed programId, uint32 indexed setId, address indexed service, ProgramParams params
     );
-    event DistributionRootSubmitted(
-        uint32 indexed rootIndex, bytes32 root, uint40 calculatedUntil, uint40 activatesAt
-    );
+    event DistributionRootSubmitted(uint32 indexed rootIndex, bytes32 root, uint40 calculatedUntil, uint40 activatesAt);
     event DistributionRootDisabled(uint32 indexed rootIndex);
     event ClaimerSet(address indexed earner, address indexed claimer);
     /// @param amount Paid now. @param cumulativeClaimed The earner's total claimed of `token` afterwards.
@@ -150,8 +151,8 @@ interface IRampartRewards {
 
     // ─────────────────────────── Roots ────────────────────────────────
 
-    /// @notice Posts the root of cumulative earnings for every day ended by `calculatedUntil`. Updater only.
-    /// `calculatedUntil` is a multiple of 1 day, not in the future, and not below the previous root's.
+    /// @notice Posts the (non-zero) root of cumulative earnings for every day ended by `calculatedUntil`. Updater
+    /// only. `calculatedUntil` is a multiple of 1 day, not in the future, and not below the previous root's.
     /// @return rootIndex Sequential from 0.
     function submitRoot(bytes32 root, uint40 calculatedUntil) external returns (uint32 rootIndex);
 
