@@ -65,9 +65,7 @@ export const CONTRACTS: readonly ContractSpec[] = [
     contract: "RampartRewards",
     source: "contracts/src/RampartRewards.sol",
     bytecode: true,
-    doc: [
-      "Reward programs and their Merkle distribution (constructor: core, owner, rewardsUpdater, activationDelay).",
-    ],
+    doc: ["Reward programs and their Merkle distribution (constructor: core, owner, rewardsUpdater, activationDelay)."],
   },
   {
     name: "operatorSetRegistrar",

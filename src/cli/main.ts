@@ -7,6 +7,7 @@ import { toRampartError } from "../sdk/errors.ts";
 import { registerOperatorCommands } from "./commands/operator.ts";
 import { registerReadCommands } from "./commands/read.ts";
 import { registerRewardsCommands } from "./commands/rewards.ts";
+import { registerRiskCommands } from "./commands/risk.ts";
 import { registerServiceCommands } from "./commands/service.ts";
 import { registerStakerCommands } from "./commands/staker.ts";
 import { registerTimeCommands } from "./commands/time.ts";
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerServiceCommands(program);
   registerRewardsCommands(program);
   registerTimeCommands(program);
+  registerRiskCommands(program);
   // Subcommands inherit the exit override and the quiet error output.
   const quiet = (command: Command): void => {
     for (const sub of command.commands) {

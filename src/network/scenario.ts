@@ -106,6 +106,12 @@ export interface ServiceSpec {
     slashRecipient: number | undefined;
   };
   assets: readonly AssetSymbol[];
+  /** Dossier facts published in the metadata URI (docs/metadata.md). Invented for the local scenario. */
+  facts: {
+    launched: string;
+    audits: { auditor: string; date: string; scope: string }[];
+    risk: { profitFromCorruption: string; attackThreshold: string };
+  };
 }
 
 const S = ROLES.services;
@@ -126,6 +132,14 @@ export const SERVICES: readonly ServiceSpec[] = [
       slashRecipient: undefined,
     },
     assets: ["wstETH", "rETH", "cbETH", "WETH"],
+    facts: {
+      launched: "2025-03-01",
+      audits: [
+        { auditor: "Halden Security", date: "2025-11-10", scope: "blob commitments and slashing" },
+        { auditor: "Ortelius Labs", date: "2026-06-02", scope: "full protocol" },
+      ],
+      risk: { profitFromCorruption: (150n * WAD).toString(), attackThreshold: "1/3" },
+    },
   },
   {
     key: "bridge",
@@ -141,6 +155,11 @@ export const SERVICES: readonly ServiceSpec[] = [
       slashRecipient: ROLES.bridgeSlashRecipient,
     },
     assets: ["wstETH", "rETH", "WETH"],
+    facts: {
+      launched: "2025-09-15",
+      audits: [{ auditor: "Halden Security", date: "2026-02-20", scope: "withdrawal roots" }],
+      risk: { profitFromCorruption: (400n * WAD).toString(), attackThreshold: "2/3" },
+    },
   },
   {
     key: "oracle",
@@ -156,6 +175,14 @@ export const SERVICES: readonly ServiceSpec[] = [
       slashRecipient: undefined,
     },
     assets: ["wstETH", "rETH", "cbETH"],
+    facts: {
+      launched: "2024-11-01",
+      audits: [
+        { auditor: "Ortelius Labs", date: "2025-01-12", scope: "report aggregation" },
+        { auditor: "Tessera Audits", date: "2026-08-30", scope: "dispute committee" },
+      ],
+      risk: { profitFromCorruption: (120n * WAD).toString(), attackThreshold: "1/2" },
+    },
   },
   {
     key: "sequencer",
@@ -171,6 +198,11 @@ export const SERVICES: readonly ServiceSpec[] = [
       slashRecipient: ROLES.sequencerSlashRecipient,
     },
     assets: ["wstETH", "WETH"],
+    facts: {
+      launched: "2026-05-20",
+      audits: [],
+      risk: { profitFromCorruption: (60n * WAD).toString(), attackThreshold: "1/2" },
+    },
   },
 ];
 

@@ -90,7 +90,7 @@ export async function seedRegistrationsAndFunding(
         targets.directory,
         directoryAbi,
         "registerService",
-        [metadataUri({ name: service.name, description: service.description }), service.category],
+        [metadataUri({ name: service.name, description: service.description, ...service.facts }), service.category],
         `service #${service.account} (${service.name}) registers`,
       ),
     );
