@@ -138,7 +138,7 @@ export const SERVICES: readonly ServiceSpec[] = [
         { auditor: "Halden Security", date: "2025-11-10", scope: "blob commitments and slashing" },
         { auditor: "Ortelius Labs", date: "2026-06-02", scope: "full protocol" },
       ],
-      risk: { profitFromCorruption: (150n * WAD).toString(), attackThreshold: "1/3" },
+      risk: { profitFromCorruption: (60n * WAD).toString(), attackThreshold: "1/3" },
     },
   },
   {
@@ -158,7 +158,7 @@ export const SERVICES: readonly ServiceSpec[] = [
     facts: {
       launched: "2025-09-15",
       audits: [{ auditor: "Halden Security", date: "2026-02-20", scope: "withdrawal roots" }],
-      risk: { profitFromCorruption: (400n * WAD).toString(), attackThreshold: "2/3" },
+      risk: { profitFromCorruption: (80n * WAD).toString(), attackThreshold: "2/3" },
     },
   },
   {
@@ -181,7 +181,7 @@ export const SERVICES: readonly ServiceSpec[] = [
         { auditor: "Ortelius Labs", date: "2025-01-12", scope: "report aggregation" },
         { auditor: "Tessera Audits", date: "2026-08-30", scope: "dispute committee" },
       ],
-      risk: { profitFromCorruption: (120n * WAD).toString(), attackThreshold: "1/2" },
+      risk: { profitFromCorruption: (50n * WAD).toString(), attackThreshold: "1/2" },
     },
   },
   {
@@ -201,7 +201,7 @@ export const SERVICES: readonly ServiceSpec[] = [
     facts: {
       launched: "2026-05-20",
       audits: [],
-      risk: { profitFromCorruption: (60n * WAD).toString(), attackThreshold: "1/2" },
+      risk: { profitFromCorruption: (40n * WAD).toString(), attackThreshold: "1/2" },
     },
   },
 ];
