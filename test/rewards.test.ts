@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { type Address, parseUnits } from "viem";
-import { calculateRewards } from "../src/rewards/calculator.ts";
+import { calculateRewards, RewardsLedger } from "../src/rewards/calculator.ts";
 import {
   advanceTimeWithRoots,
   claimRewards,
@@ -22,19 +22,23 @@ import { mockErc20Abi } from "../src/sdk/abis.ts";
 import {
   allocate,
   approveAndDeposit,
+  completeWithdrawal,
   createOperatorSet,
   createRewardProgram,
   joinOperatorSet,
   listDistributionRoots,
   mintTestTokens,
+  queueRedelegation,
+  queueWithdrawal,
   type RampartClient,
   RampartError,
   registerOperator,
   registerService,
+  slash,
   WAD,
   write,
 } from "../src/sdk/index.ts";
-import { type Fixture, ROOT_ACTIVATION_DELAY, startFixture } from "./helpers/fixture.ts";
+import { type Fixture, ROOT_ACTIVATION_DELAY, startFixture, WITHDRAWAL_DELAY } from "./helpers/fixture.ts";
 
 const units = (text: string) => parseUnits(text, 18);
 const OPERATOR = 3;
@@ -42,6 +46,7 @@ const SERVICE = 4;
 const ALICE = 5;
 const BOB = 6;
 const CAROL = 7;
+const SECOND_OPERATOR = 8;
 const PAUSER = 1;
 const UPDATER = 0;
 
@@ -216,6 +221,59 @@ describe("rewards on a real chain", () => {
     assert.ok((line?.withToday ?? 0n) > (line?.earned ?? 0n), "today's estimate adds today's share");
   });
 
+  it("rebuilds, from events alone, the pools and shares the chain holds after a slash, withdrawals and a redelegation", async () => {
+    const operator = fixture.accounts[OPERATOR] as Address;
+    const second = fixture.accounts[SECOND_OPERATOR] as Address;
+    await registerOperator(as(SECOND_OPERATOR), { name: "Second Operator" });
+    const w1 = await queueWithdrawal(as(ALICE), { operator, asset: "wstETH", size: { amount: units("3") } });
+    const r1 = await queueRedelegation(as(BOB), {
+      from: operator,
+      to: second,
+      asset: "wstETH",
+      size: { amount: units("4") },
+    });
+    await slash(as(SERVICE), { setId, operator, assets: [{ asset: "wstETH", wad: WAD / 10n }], reason: "test" });
+    await advance(WITHDRAWAL_DELAY + 60);
+    await completeWithdrawal(as(ALICE), { id: w1.id });
+    await completeWithdrawal(as(BOB), { id: r1.id });
+
+    const { events } = await readRewardEvents(as(0));
+    const ledger = new RewardsLedger();
+    for (const event of events) ledger.apply(event);
+    const wstETH = fixture.deployment.assets[0]?.address as Address;
+    for (const op of [operator, second]) {
+      const onChain = await as(0).publicClient.readContract({
+        ...as(0).rampart,
+        functionName: "getPool",
+        args: [op, wstETH],
+      });
+      const rebuilt = ledger.pools.get(addr(op) + addr(wstETH));
+      assert.ok(rebuilt, `pool of ${op}`);
+      assert.equal(rebuilt.totalAssets, onChain.totalAssets, "total assets");
+      assert.equal(rebuilt.totalShares, onChain.totalShares, "total shares");
+      assert.equal(rebuilt.maxMagnitude, WAD - onChain.slashedMagnitude, "max magnitude");
+      for (const staker of [ALICE, BOB]) {
+        const who = fixture.accounts[staker] as Address;
+        const shares = await as(0).publicClient.readContract({
+          ...as(0).rampart,
+          functionName: "sharesOf",
+          args: [who, op, wstETH],
+        });
+        assert.equal(rebuilt.stakers.get(addr(who)) ?? 0n, shares, `shares of #${staker} with ${op}`);
+      }
+    }
+    // The slashed pool's allocation as the calculator sees it is exactly what the core says the set can slash.
+    const allocation = ledger.allocations.get(setId)?.get(addr(operator) + addr(wstETH));
+    const slashable = await as(0).publicClient.readContract({
+      ...as(0).rampart,
+      functionName: "slashableAssets",
+      args: [operator, wstETH, setId],
+    });
+    const pool = ledger.pools.get(addr(operator) + addr(wstETH));
+    assert.ok(allocation && pool);
+    assert.equal((pool.totalAssets * allocation.magnitude) / pool.maxMagnitude, slashable);
+  });
+
   it("recomputes posted roots from events alone, and verify catches a tampered root", async () => {
     const ok = await verifyRoot(as(0), { treesDir });
     assert.equal(ok.matches, true);
@@ -239,9 +297,15 @@ describe("rewards on a real chain", () => {
     assert.equal(verdict.differences?.length, 1);
     assert.equal(verdict.differences?.[0]?.earner, alice);
     assert.equal((verdict.differences?.[0]?.posted ?? 0n) - (verdict.differences?.[0]?.expected ?? 0n), units("1"));
-    // The claim path recomputes too, and refuses the bad root instead of using it.
+    // The claim path recomputes too, and refuses the bad root instead of using it; show claims nothing claimable.
     await advance(ROOT_ACTIVATION_DELAY);
     await rejects(claimRewards(as(ALICE)), /is not what the chain's events give/);
+    const shown = await getEarnings(as(0), alice);
+    assert.equal(shown.activeRootVerified, false);
+    assert.ok(shown.tokens.every((t) => t.claimable === 0n));
+    // With the published tree (taken on trust) the claim goes through, bounded by what was funded.
+    const claimed = await claimRewards(as(ALICE), { treeFile: tampered.file });
+    assert.ok((claimed.claimed[0]?.amount ?? 0n) > units("1"));
   });
 
   it("credits no more than funded, and the events read from the chain reproduce every posted root", async () => {
@@ -279,7 +343,9 @@ describe("rewards on a real chain", () => {
     assert.match(post.stderr, /is not the rewards updater/);
     const badDay = cli("rewards", "calculate", "--until", "yesterday");
     assert.equal(badDay.status, 1);
-    assert.match(badDay.stderr, /not a until day — give a UTC date/);
+    assert.match(badDay.stderr, /not a valid --until day — give a UTC date/);
+    const rolledOver = cli("rewards", "calculate", "--until", "2026-02-30");
+    assert.equal(rolledOver.status, 1, "February 30th is refused, not read as March 2nd");
     const programs = cli("rewards", "programs", "--json");
     assert.equal(programs.status, 0, programs.stderr);
     assert.equal(JSON.parse(programs.stdout)[0].amount, units("700").toString());

@@ -81,6 +81,8 @@ export interface RewardsResult {
   stakerDust: Map<Addr, bigint>;
   /** Number of days computed (from the first program day to calculatedUntil). */
   daysComputed: number;
+  /** The breakdown as of each requested checkpoint (day boundary → lines). */
+  checkpoints: Map<bigint, EarningLine[]>;
 }
 
 export interface CalculateOptions {
@@ -88,6 +90,11 @@ export interface CalculateOptions {
   breakdownFor?: ReadonlySet<Addr> | "all";
   /** Called after each computed day (progress for long runs). */
   onDay?: (dayStart: bigint, index: number, total: number) => void;
+  /**
+   * Day boundaries at which to copy the breakdown too (one pass instead of one per boundary). Counts every program
+   * created before `calculatedUntil`, so a program created later with a retroactive start shows at earlier boundaries.
+   */
+  checkpoints?: readonly bigint[];
 }
 
 const poolKey = (operator: Addr, asset: Addr): string => operator + asset;
@@ -451,6 +458,11 @@ export function calculateRewards(
   );
   let daysComputed = 0;
   let next = 0;
+  const checkpoints = new Map<bigint, EarningLine[]>();
+  const copyBreakdown = () => [...acc.breakdown.values()].map((line) => ({ ...line }));
+  for (const at of options.checkpoints ?? []) {
+    if (firstDay === undefined || at <= firstDay) checkpoints.set(at, []);
+  }
   if (firstDay !== undefined) {
     const total = Number((calculatedUntil - firstDay) / DAY);
     for (let day = firstDay; day + DAY <= calculatedUntil; day += DAY) {
@@ -461,6 +473,7 @@ export function calculateRewards(
       }
       distributeDay(ledger, programs, day, acc);
       daysComputed++;
+      if (options.checkpoints?.includes(end)) checkpoints.set(end, copyBreakdown());
       options.onDay?.(day, daysComputed, total);
     }
   }
@@ -471,6 +484,7 @@ export function calculateRewards(
     programs: [...acc.totals.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     stakerDust: acc.stakerDust,
     daysComputed,
+    checkpoints,
   };
 }
 

@@ -167,7 +167,7 @@ export interface VerifyResult {
  */
 export async function verifyRoot(
   client: RampartClient,
-  options: { rootIndex?: number; treesDir?: string } = {},
+  options: { rootIndex?: number; treesDir?: string; treeFile?: string } = {},
 ): Promise<VerifyResult> {
   const roots = await listDistributionRoots(client);
   if (roots.length === 0) {
@@ -185,7 +185,7 @@ export async function verifyRoot(
   const matches = tree?.root === root.root;
   let differences: LeafDifference[] | undefined;
   let note: string | undefined;
-  const file = options.treesDir ? treeFile(options.treesDir, root.index) : undefined;
+  const file = options.treeFile ?? (options.treesDir ? treeFile(options.treesDir, root.index) : undefined);
   if (!matches) {
     if (file && existsSync(file)) {
       try {
@@ -202,7 +202,8 @@ export async function verifyRoot(
         note = `the published tree ${file} is unusable: ${(error as Error).message}`;
       }
     } else {
-      note = "no published tree for this root, so the differing leaves cannot be named";
+      note =
+        "no published tree for this root here, so the differing leaves cannot be named; pass the updater's tree file with --tree";
     }
   }
   return {
@@ -259,7 +260,7 @@ export interface ClaimResult extends TransactionInfo {
  */
 export async function claimRewards(
   client: RampartClient,
-  options: { earner?: string; recipient?: string; tokens?: readonly Address[] } = {},
+  options: { earner?: string; recipient?: string; tokens?: readonly Address[]; treeFile?: string } = {},
 ): Promise<ClaimResult> {
   const wallet = requireWallet(client);
   const earner = options.earner ? parseAddress(options.earner, "earner address") : wallet.account.address;
@@ -274,11 +275,30 @@ export async function claimRewards(
         : "the rewards updater has not posted a root yet",
     });
   }
-  const { tree } = await computeDistribution(client, { calculatedUntil: root.calculatedUntil });
-  if (!tree || tree.root !== root.root) {
-    throw new RampartError(`root ${root.index} (${root.root}) is not what the chain's events give`, {
-      hint: "run `rampart rewards verify` and report it; claim against it only with a published tree you trust",
-    });
+  let tree: DistributionTree | undefined;
+  if (options.treeFile) {
+    // A tree someone published: its leaves must hash to the posted root, but its amounts are taken on trust.
+    let published: DistributionTree;
+    try {
+      published = readPublishedTree(options.treeFile).tree;
+    } catch (error) {
+      throw new RampartError(`the tree file ${options.treeFile} is unusable: ${(error as Error).message}`, {
+        hint: "pass the root-<n>.json file the updater published",
+      });
+    }
+    if (published.root !== root.root) {
+      throw new RampartError(`the tree file is for root ${published.root}, not the active root ${root.root}`, {
+        hint: `pass the file of root ${root.index}`,
+      });
+    }
+    tree = published;
+  } else {
+    tree = (await computeDistribution(client, { calculatedUntil: root.calculatedUntil })).tree;
+    if (!tree || tree.root !== root.root) {
+      throw new RampartError(`root ${root.index} (${root.root}) is not what the chain's events give`, {
+        hint: "run `rampart rewards verify` and report it; to claim anyway, pass the updater's tree with --tree",
+      });
+    }
   }
   const leaves = tree.leaves.filter(
     (l) =>
@@ -338,6 +358,8 @@ export interface EarningsLine {
 export interface EarningsSummary {
   earner: Address;
   activeRoot: DistributionRootInfo | undefined;
+  /** False when the active root is not what the chain's events give: claims against it are refused, claimable is 0. */
+  activeRootVerified: boolean;
   lines: EarningsLine[];
   /** Per token: claimed so far, claimable now (in the active root, unclaimed), earned in total (completed days). */
   tokens: { token: Address; claimed: bigint; claimable: bigint; earned: bigint; withToday: bigint }[];
@@ -353,12 +375,18 @@ export async function getEarnings(client: RampartClient, earnerText: string): Pr
   const read = await readRewardEvents(client);
   const roots = await listDistributionRoots(client);
   const active = latestActiveRoot(roots);
-  const options = { breakdownFor: new Set([key]) };
   const completedUntil = dayFloor(read.toTime);
-  const completed = calculateRewards(read.events, completedUntil, options);
-  // Today as if it ended now: the state so far stands for the whole day.
-  const today = calculateRewards(read.events, completedUntil + DAY, options);
-  const inRoot = active ? calculateRewards(read.events, active.calculatedUntil, options) : undefined;
+  // Today as if it ended now (the state so far stands for the whole day), with the ended days as a checkpoint.
+  const today = calculateRewards(read.events, completedUntil + DAY, {
+    breakdownFor: new Set([key]),
+    checkpoints: [completedUntil],
+  });
+  const completed = { breakdown: today.checkpoints.get(completedUntil) ?? [] };
+  // The active root's own figures, and whether the root is what the events give: if not, nothing is claimable.
+  const inRoot = active
+    ? calculateRewards(read.events, active.calculatedUntil, { breakdownFor: new Set([key]) })
+    : undefined;
+  const activeRootVerified = active && inRoot ? buildDistributionTree(inRoot.earnings)?.root === active.root : false;
   const lines = new Map<string, EarningsLine>();
   const line = (l: { service: string; token: string; role: EarningsLine["role"] }): EarningsLine => {
     const k = `${l.service}${l.token}${l.role}`;
@@ -376,7 +404,7 @@ export async function getEarnings(client: RampartClient, earnerText: string): Pr
     }
     return found;
   };
-  for (const l of inRoot?.breakdown ?? []) line(l).inActiveRoot += l.amount;
+  for (const l of inRoot?.breakdown ?? []) if (l.earner === key) line(l).inActiveRoot += l.amount;
   for (const l of completed.breakdown) line(l).completedDays += l.amount;
   for (const l of today.breakdown) line(l).withToday += l.amount;
   const tokens = [...new Set([...lines.values()].map((l) => l.token))].sort();
@@ -384,6 +412,7 @@ export async function getEarnings(client: RampartClient, earnerText: string): Pr
   return {
     earner,
     activeRoot: active,
+    activeRootVerified,
     lines: [...lines.values()],
     tokens: tokens.map((token) => {
       const sum = (pick: (l: EarningsLine) => bigint) =>
@@ -393,7 +422,7 @@ export async function getEarnings(client: RampartClient, earnerText: string): Pr
       return {
         token,
         claimed: done,
-        claimable: inActive > done ? inActive - done : 0n,
+        claimable: activeRootVerified && inActive > done ? inActive - done : 0n,
         earned: sum((l) => l.completedDays),
         withToday: sum((l) => l.withToday),
       };

@@ -126,8 +126,10 @@ export const ERROR_HINTS: Readonly<Record<string, Hint>> = {
   NotUpdater: () => "only the rewards updater may post distribution roots",
   NotDayAligned: ([value]) =>
     `${value} is not a whole number of days: program starts, durations and root times are multiples of 86400 s (UTC midnight)`,
-  StartTooOld: ([, earliest]) => `a program may start at most 30 days in the past: start at ${time(earliest)} or later`,
-  StartTooFar: ([, latest]) => `a program may start at most 90 days ahead: start by ${time(latest)}`,
+  StartTooOld: ([, earliest]) =>
+    `a program may start at most 30 days in the past: start on ${time(((BigInt(earliest as bigint) + 86_399n) / 86_400n) * 86_400n)} or later`,
+  StartTooFar: ([, latest]) =>
+    `a program may start at most 90 days ahead: start on ${time((BigInt(latest as bigint) / 86_400n) * 86_400n)} or earlier`,
   DurationOutOfBounds: ([, max]) => `a program lasts 1 day to ${Number(max) / 86_400} days`,
   AmountTooLarge: ([, max]) => `a program's amount may be at most ${max} base units`,
   ZeroWeight: () => "every asset of a program needs a weight above zero; leave out assets that should not earn",

@@ -34,10 +34,12 @@ export function treesDirOf(context: Context): string {
 
 /** "2026-01-31" (a UTC day) or a unix time → the midnight starting that day. */
 export function parseDay(text: string, what = "day"): bigint {
+  // "what" names the option, e.g. "--until day".
   const trimmed = text.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) {
     const ms = Date.parse(`${trimmed}T00:00:00Z`);
-    if (!Number.isNaN(ms)) return BigInt(ms / 1000);
+    // Date.parse rolls 2026-02-30 over to March: accept only a date that reads back the same.
+    if (!Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === trimmed) return BigInt(ms / 1000);
   }
   if (/^\d+$/.test(trimmed)) return BigInt(trimmed);
   throw new RampartError(`"${text}" is not a ${what}`, { hint: "give a UTC date like 2026-01-31, or unix seconds" });
@@ -147,7 +149,7 @@ export function registerRewardsCommands(program: Command): void {
           token,
           amount: parseAmount(amountText, info.decimals),
           days,
-          startTime: options.start ? parseDay(String(options.start), "start day") : undefined,
+          startTime: options.start ? parseDay(String(options.start), "valid --start day") : undefined,
           weights: options.weights ? parseWeights(context, String(options.weights)) : undefined,
           operatorAmounts: directed,
         });
@@ -169,7 +171,7 @@ export function registerRewardsCommands(program: Command): void {
     .action(
       run(async (context, _args, options) => {
         const { result, tree } = await computeDistribution(context.client, {
-          calculatedUntil: options.until ? parseDay(String(options.until), "until day") : undefined,
+          calculatedUntil: options.until ? parseDay(String(options.until), "valid --until day") : undefined,
         });
         const name = await serviceNames(context);
         const earners = [...result.earnings.entries()].flatMap(([earner, tokens]) =>
@@ -223,7 +225,7 @@ export function registerRewardsCommands(program: Command): void {
       run(async (context, _args, options) => {
         const result = await postDistributionRoot(context.client, {
           treesDir: treesDirOf(context),
-          calculatedUntil: options.until ? parseDay(String(options.until), "until day") : undefined,
+          calculatedUntil: options.until ? parseDay(String(options.until), "valid --until day") : undefined,
         });
         const now = await chainNow(context.client);
         emit(context, result, () => {
@@ -240,14 +242,19 @@ export function registerRewardsCommands(program: Command): void {
   rewards
     .command("verify [rootIndex]")
     .description("recompute a posted root (default: the latest) from the chain's events and compare")
+    .option(
+      "--tree <file>",
+      "the published tree to name differing leaves from (default: <data dir>/rewards/root-<n>.json)",
+    )
     .action(
-      run(async (context, [indexText]) => {
+      run(async (context, [indexText], options) => {
         if (indexText !== undefined && !/^\d+$/.test(indexText)) {
           throw new RampartError(`"${indexText}" is not a root index`, { hint: "run rampart rewards roots" });
         }
         const result = await verifyRoot(context.client, {
           rootIndex: indexText === undefined ? undefined : Number(indexText),
           treesDir: treesDirOf(context),
+          treeFile: options.tree as string | undefined,
         });
         emit(context, result, () => {
           if (result.matches) {
@@ -325,11 +332,13 @@ export function registerRewardsCommands(program: Command): void {
     .description("claim everything claimable for your account, with proofs recomputed from the chain")
     .option("--recipient <address>", "send the tokens here (default: the earner)")
     .option("--earner <address>", "claim for this earner (you must be its claimer)")
+    .option("--tree <file>", "take proofs from this published tree instead of recomputing (its root must be posted)")
     .action(
       run(async (context, _args, options) => {
         const result = await claimRewards(context.client, {
           earner: options.earner as string | undefined,
           recipient: options.recipient as string | undefined,
+          treeFile: options.tree as string | undefined,
         });
         emit(context, result, () => {
           say(
@@ -366,6 +375,12 @@ export function registerRewardsCommands(program: Command): void {
                 ? ` (active root ${summary.activeRoot.index} covers days until ${formatTimestamp(summary.activeRoot.calculatedUntil)})`
                 : " (no active root yet: nothing is claimable until the updater posts one)"),
           );
+          if (summary.activeRoot && !summary.activeRootVerified) {
+            say(
+              `WARNING: root ${summary.activeRoot.index} is not what the chain's events give; claims against it are refused ` +
+                "(run rampart rewards verify). Nothing is shown as claimable.",
+            );
+          }
           say();
           say(
             table(

@@ -52,7 +52,9 @@ export async function createRewardProgram(
     throw new RampartError(message, { hint: ERROR_HINTS[errorName]?.(args), errorName, errorArgs: args });
   };
   if (!Number.isInteger(params.days) || params.days <= 0) {
-    throw new RampartError(`a program lasts a whole number of days, not ${params.days}`, { hint: "e.g. --days 30" });
+    throw new RampartError(`a program lasts a whole number of days, not "${String(params.days)}"`, {
+      hint: "e.g. --days 30",
+    });
   }
   const duration = BigInt(params.days) * DAY;
   const [now, set] = await reading("reading the operator set", () =>
