@@ -227,6 +227,12 @@ describe("rampart risk on snapshot files", { timeout: 120_000 }, () => {
     assertOneLineError(horizon, /"soon" is not a horizon — write it like "1y"/, 1);
     assertOneLineError(slashProb, /--slash-prob: unknown service "nope"/, 1);
     assertOneLineError(missingShock, /required option '--shock <psi>' not specified/, 2);
+    const [minutes, timeLimit] = await Promise.all([
+      cli("risk", "compare", "1", "wstETH", "--horizon", "5m", "--snapshot", REALISTIC),
+      cli("risk", "security", path.join(EXAMPLES, "paper-elastic.json"), "--time-limit", "0"),
+    ]);
+    assertOneLineError(minutes, /horizon "5m" is ambiguous: "m" means minutes — write months as "mo"/, 1);
+    assertOneLineError(timeLimit, /--time-limit "0" is not a positive number of seconds/, 1);
   });
 });
 

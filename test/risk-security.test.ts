@@ -686,3 +686,31 @@ describe("properties", () => {
     );
   });
 });
+
+describe("security: bounds reported without computing γ*", () => {
+  it("never reports a lower bound on γ* above its true value", async () => {
+    // v0 (10) fully backs s0 and s1 (π 8 each, α 1); s2 (π 115, α 1) is backed by v0 and v1 (100).
+    // True γ* = −0.375 (v0 takes s0 and s1: loss 10, profit 16); the first attack found may be a worse one.
+    const network = net(
+      [10n, 100n],
+      [
+        [8n, 1n, 1n],
+        [8n, 1n, 1n],
+        [115n, 1n, 1n],
+      ],
+      [
+        [0, 0, "full"],
+        [0, 1, "full"],
+        [0, 2, "full"],
+        [1, 2, "full"],
+      ],
+    );
+    const exact = await analyzeSecurity(network);
+    assertRational(exact.gammaStar, -3n, 8n, "exact γ*");
+    const quick = await analyzeSecurity(network, { gammaStar: false });
+    assert.equal(quick.secure, false);
+    assert.ok(quick.gammaStarLowerBound, "a lower bound is always given");
+    const bound = quick.gammaStarLowerBound;
+    assert.ok(bound.num * 8n <= -3n * bound.den, `lower bound ${bound.num}/${bound.den} must be ≤ −3/8`);
+  });
+});

@@ -677,9 +677,13 @@ export async function analyzeModel(
   let gammaStarLowerBound: SignedRational | null = null;
   if (chosen) {
     gammaStar = sub(ratioOf(chosen), ONE);
-    const lower = lowerRatio && cmp(lowerRatio, ratioOf(chosen)) < 0 ? lowerRatio : ratioOf(chosen);
-    gammaStarLowerBound = sub(lower, ONE);
+    // The attack found only bounds γ* from above. A lower bound must be proven: exactness, a bound from the search,
+    // the cheap check's certificate, a proof of security (γ* ≥ 0), or the trivial γ* ≥ −1.
+    const lower = gammaExact ? ratioOf(chosen) : lowerRatio && cmp(lowerRatio, ratioOf(chosen)) < 0 ? lowerRatio : null;
+    gammaStarLowerBound = lower ? sub(lower, ONE) : { num: -1n, den: 1n };
     if (gammaCertified && cmp(gammaCertified, gammaStarLowerBound) > 0) gammaStarLowerBound = gammaCertified;
+    if (secure === true && cmp(gammaStarLowerBound, { num: 0n, den: 1n }) < 0)
+      gammaStarLowerBound = { num: 0n, den: 1n };
     if (cmp(gammaStarLowerBound, { num: -1n, den: 1n }) < 0) gammaStarLowerBound = { num: -1n, den: 1n };
   }
   stats.totalMs = performance.now() - started;

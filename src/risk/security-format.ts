@@ -218,9 +218,11 @@ export function formatSecurityReport(
     }
     if (services.length > limit) lines.push(`  … and ${services.length - limit} more`);
   }
-  if (report.overlap.length > 0) {
+  // Under unique stake (Rampart's own model) no stake backs two services: pairs that share none are noise.
+  const shared = report.overlap.filter((o) => o.sharedStake > 0n);
+  if (shared.length > 0) {
     lines.push("Most shared stake between services:");
-    for (const o of report.overlap.slice(0, Math.min(limit, 5))) {
+    for (const o of shared.slice(0, Math.min(limit, 5))) {
       const [a, b] = o.services;
       lines.push(
         `  ${serviceId(network, a)} & ${serviceId(network, b)}: ${amount(o.sharedStake)} shared by ${plural(o.sharedOperators, "operator")} (${percent(o.fractionOfFirst)} of ${serviceId(network, a)}, ${percent(o.fractionOfSecond)} of ${serviceId(network, b)})`,

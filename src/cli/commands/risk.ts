@@ -118,6 +118,14 @@ function parseHorizon(text: string): number {
       throw new RampartError(`"${text}" is not a horizon`, { hint: 'write it like "1y", "6mo", "13w" or "90d"' });
     }
   }
+  if (/^\d+(\.\d+)?\s*m$/.test(cleaned)) {
+    throw new RampartError(`horizon "${text}" is ambiguous: "m" means minutes`, {
+      hint: 'write months as "mo", e.g. "6mo"',
+    });
+  }
+  if (years < 1 / 365) {
+    throw new RampartError(`horizon "${text}" is shorter than a day`, { hint: 'use e.g. "1y", "6mo", "90d"' });
+  }
   if (!(years > 0) || years > 10) {
     throw new RampartError(`horizon "${text}" is out of range`, { hint: 'use e.g. "1y", "6mo", "90d" (up to 10y)' });
   }
@@ -719,12 +727,19 @@ export function registerRiskCommands(program: Command): void {
     .description("network security: profitable attacks, slack γ, per-service cost of corruption (docs/risk.md)")
     .option(...SNAPSHOT_OPTION)
     .option(...ETH_USD_OPTION)
+    .option("--time-limit <seconds>", "stop searching after this long and report bounds (default 60)", "60")
     .action(
-      action(async (command, [file], _options, json) => {
+      action(async (command, [file], options, json) => {
         const loaded = await loadSnapshot(command, file, { stakers: [] });
         const network = E.toSecurityNetwork(loaded.snapshot);
         const security = E;
-        const report = await security.analyzeSecurity(network);
+        const timeLimitSeconds = Number(options.timeLimit);
+        if (!(timeLimitSeconds > 0)) {
+          throw new RampartError(`--time-limit "${String(options.timeLimit)}" is not a positive number of seconds`, {
+            hint: "e.g. --time-limit 10",
+          });
+        }
+        const report = await security.analyzeSecurity(network, { timeLimitSeconds });
         if (json)
           return say(toJson({ origin: loaded.origin, ...(security.securityReportToJson(report, network) as object) }));
         header(loaded, "Network security");
