@@ -312,7 +312,7 @@ function warningsFor(model: InvestorModel, report: PositionReport): string[] {
   for (const e of report.exposure.byService) {
     if (e.allocatedFraction > 0.25) {
       warnings.push(
-        `${pct(e.allocatedFraction)} of your stake is allocated to ${e.serviceName} (one slash at its cap takes ${pct(totalF > 0 ? ethFloat(e.atCapEth) / totalF : 0)} of it; ${pct(e.probability)} a year estimated chance of a slash): over a quarter rides on one service.`,
+        `${pct(e.allocatedFraction)} of your stake is allocated to ${e.serviceName} (one slash at its cap takes ${pct(totalF > 0 ? ethFloat(e.atCapEth) / totalF : 0)} of your stake; ${pct(e.probability)} a year estimated chance of a slash): over a quarter rides on one service.`,
       );
     }
   }
