@@ -122,7 +122,11 @@ export function generate(shape: Shape): SecurityNetwork {
   return { operators, services, allocations };
 }
 
-export const SHAPES: (Shape & { expect: "secure" | "insecure"; target: number })[] = [
+/**
+ * The targeted shapes, then one near the secure/insecure boundary (profit share 0.17), which is reported but not
+ * targeted: such networks are where the bound and the MILP struggle (docs/risk.md), and the table should show it.
+ */
+export const SHAPES: (Shape & { expect: "secure" | "insecure" | "either"; target: number | null })[] = [
   {
     name: "2k-secure",
     operators: 2_000,
@@ -167,7 +171,21 @@ export const SHAPES: (Shape & { expect: "secure" | "insecure"; target: number })
     expect: "insecure",
     target: 10,
   },
+  {
+    name: "2k-near-boundary",
+    operators: 2_000,
+    services: 50,
+    profitShare: 0.17,
+    hotShare: 0,
+    hotFactor: 1,
+    seed: SEED + 4,
+    expect: "either",
+    target: null,
+  },
 ];
+
+/** Time limit of the shapes without a target. */
+const UNTARGETED_LIMIT_SECONDS = 10;
 
 const eth = (wei: bigint): string => {
   const whole = wei / WEI;
@@ -184,8 +202,9 @@ interface Row {
   verdict: string;
   proof: string;
   decisionSeconds: number;
-  targetSeconds: number;
-  decisionMet: boolean;
+  targetSeconds: number | null;
+  /** Null for the untargeted shape. */
+  decisionMet: boolean | null;
   gammaStar: string;
   gammaStarExact: boolean;
   gammaStarLowerBound: string;
@@ -210,7 +229,7 @@ function row(shape: (typeof SHAPES)[number], network: SecurityNetwork, report: S
     proof: report.proof,
     decisionSeconds,
     targetSeconds: shape.target,
-    decisionMet: report.verdict === shape.expect && decisionSeconds < shape.target,
+    decisionMet: shape.target === null ? null : report.verdict === shape.expect && decisionSeconds < shape.target,
     gammaStar: report.gammaStar ? toDecimal(report.gammaStar, 6) : "+inf",
     gammaStarExact: report.gammaStarExact,
     gammaStarLowerBound: report.gammaStarLowerBound ? toDecimal(report.gammaStarLowerBound, 6) : "+inf",
@@ -247,8 +266,8 @@ function printTable(rows: Row[]): void {
     r.verdict,
     r.proof,
     `${r.decisionSeconds.toFixed(3)} s`,
-    `< ${r.targetSeconds} s`,
-    r.decisionMet ? "PASS" : "FAIL",
+    r.targetSeconds === null ? "none" : `< ${r.targetSeconds} s`,
+    r.decisionMet === null ? "-" : r.decisionMet ? "PASS" : "FAIL",
     r.gammaStarExact ? r.gammaStar : `[${r.gammaStarLowerBound}, ${r.gammaStar}]`,
     `${r.gammaSeconds.toFixed(3)} s`,
     r.gammaCertified,
@@ -272,7 +291,9 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const shape of SHAPES) {
     const network = generate(shape);
-    const report = await analyzeSecurity(network, { timeLimitSeconds: shape.target * 3 });
+    const report = await analyzeSecurity(network, {
+      timeLimitSeconds: shape.target === null ? UNTARGETED_LIMIT_SECONDS : shape.target * 3,
+    });
     rows.push(row(shape, network, report));
     console.log(
       `[bench:risk] ${shape.name}: ${report.verdict} in ${(report.stats.decisionMs / 1000).toFixed(3)} s (total ${(report.stats.totalMs / 1000).toFixed(3)} s, ${report.stats.milpSolves} MILP solves)`,
@@ -282,7 +303,7 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify({ seed: SEED, rows }, null, 2)}\n`);
   console.log(`[bench:risk] wrote ${path.relative(ROOT, RESULTS_FILE)}`);
-  const missed = rows.filter((r) => !r.decisionMet);
+  const missed = rows.filter((r) => r.decisionMet === false);
   if (missed.length > 0) {
     console.log(`[bench:risk] targets missed: ${missed.map((r) => r.network).join(", ")}`);
     process.exitCode = 1;
