@@ -5,7 +5,13 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import { assetDossier, hhi, serviceDossier, slashProbabilityFromScore } from "../src/risk/dossier.ts";
+import {
+  assetDossier,
+  hhi,
+  serviceDossier,
+  serviceStakeByOperator,
+  slashProbabilityFromScore,
+} from "../src/risk/dossier.ts";
 import { buildInvestorModel } from "../src/risk/investor-model.ts";
 import { analyzeHoldings, holdingsOf } from "../src/risk/position.ts";
 import {
@@ -343,6 +349,28 @@ describe("dossiers", () => {
     assert.ok(young.score < mature.score);
     assert.ok(young.probability.value > mature.probability.value, "a weaker score means a higher slashing probability");
     assert.equal(young.factors.find((f) => f.key === "audits")?.value, "none published");
+  });
+
+  it("computes the operators and concentration factors by their documented formulas", () => {
+    for (const service of real.services) {
+      const dossier = serviceDossier(real, service.index);
+      const stakes = serviceStakeByOperator(real, service.index).filter((x) => x > 0n);
+      const operators = dossier.factors.find((f) => f.key === "operators");
+      const concentration = dossier.factors.find((f) => f.key === "concentration");
+      assert.ok(operators && concentration, `${service.id}: factors present`);
+      // docs/risk-investor.md: 25 × log2(operators with an allocation), clamped to 0–100.
+      close(
+        operators.score,
+        Math.min(100, Math.max(0, 25 * Math.log2(Math.max(1, stakes.length)))),
+        `${service.id} operators`,
+      );
+      if (stakes.length > 0) {
+        const total = stakes.reduce((a, b) => a + b, 0n);
+        const shares = stakes.map((x) => Number(x) / Number(total));
+        // 100 × (1 − HHI of the operators' allocated stake).
+        close(concentration.score, 100 * (1 - hhi(shares)), `${service.id} concentration`);
+      }
+    }
   });
 
   it("derives default probabilities from the score, and lets overrides win", () => {
