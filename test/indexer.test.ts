@@ -1,0 +1,348 @@
+// The indexer against a real anvil and PGlite: a lifecycle driven through the SDK (operators, services, a set,
+// allocations, deposits, a withdrawal, a redelegation, a slash), then (a) every pool, position and allocation in the
+// database equals a direct chain read, (b) an anvil snapshot/revert reorg heals, (c) a child indexer SIGKILLed
+// mid-sync and restarted ends with exactly the derived tables of an uninterrupted run.
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { type Address, maxUint256, parseUnits } from "viem";
+import { type Db, openDatabase } from "../src/indexer/db.ts";
+import { createIndexer, dumpDerived, type Indexer } from "../src/indexer/indexer.ts";
+import { mockErc20Abi } from "../src/sdk/abis.ts";
+import {
+  advanceTime,
+  allocate,
+  approveAndDeposit,
+  completeWithdrawal,
+  createOperatorSet,
+  joinOperatorSet,
+  mintTestTokens,
+  queueRedelegation,
+  queueWithdrawal,
+  type RampartClient,
+  registerOperator,
+  registerService,
+  setCommission,
+  slash,
+  WAD,
+} from "../src/sdk/index.ts";
+import { type Fixture, startFixture, WITHDRAWAL_DELAY } from "./helpers/fixture.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const MAIN = path.join(ROOT, "src", "indexer", "main.ts");
+const units = (text: string) => parseUnits(text, 18);
+const OPERATORS = [3, 8];
+const SERVICE = 4;
+const STAKERS = [5, 6, 7, 9];
+const ASSETS = ["wstETH", "rETH"] as const;
+
+describe("indexer on a real chain", () => {
+  let fixture: Fixture;
+  let as: (index: number) => RampartClient;
+  let db: Db;
+  let indexer: Indexer;
+  let setId: number;
+  const lines: string[] = [];
+  const operator = (i: number) => fixture.accounts[OPERATORS[i] as number] as Address;
+
+  /** Every pool, position and allocation the chain has equals the database, and the other way round. */
+  async function assertMatchesChain(): Promise<{ pools: number; positions: number }> {
+    const c = as(0);
+    let pools = 0;
+    let positions = 0;
+    const dbOperators = (await db.query<{ operator: string }>("SELECT operator FROM operators ORDER BY 1")).map(
+      (r) => r.operator,
+    );
+    assert.deepEqual(dbOperators, OPERATORS.map((i) => (fixture.accounts[i] as string).toLowerCase()).sort());
+    for (const op of dbOperators) {
+      for (const asset of fixture.deployment.assets) {
+        const a = asset.address.toLowerCase();
+        const chain = await c.publicClient.readContract({
+          ...c.rampart,
+          functionName: "getPool",
+          args: [op as Address, asset.address],
+        });
+        const [row] = await db.query<Record<string, string>>(
+          `SELECT total_shares::text AS s, total_assets::text AS a, max_magnitude::text AS m, encumbered::text AS e
+           FROM pools WHERE operator = $1 AND asset = $2`,
+          [op, a],
+        );
+        const got = row ?? { s: "0", a: "0", m: WAD.toString(), e: "0" };
+        assert.deepEqual(
+          got,
+          {
+            s: chain.totalShares.toString(),
+            a: chain.totalAssets.toString(),
+            m: (WAD - chain.slashedMagnitude).toString(),
+            e: chain.encumberedMagnitude.toString(),
+          },
+          `pool ${op}/${asset.symbol}`,
+        );
+        if (row) pools++;
+        for (const stakerIndex of [...STAKERS, 10, 11]) {
+          const staker = fixture.accounts[stakerIndex] as Address;
+          const shares = await c.publicClient.readContract({
+            ...c.rampart,
+            functionName: "sharesOf",
+            args: [staker, op as Address, asset.address],
+          });
+          const [position] = await db.query<{ shares: string }>(
+            "SELECT shares::text AS shares FROM positions WHERE staker = $1 AND operator = $2 AND asset = $3",
+            [staker.toLowerCase(), op, a],
+          );
+          assert.equal(position?.shares ?? "0", shares.toString(), `position ${staker} in ${op}/${asset.symbol}`);
+          if (position) positions++;
+        }
+      }
+    }
+    for (const row of await db.query<Record<string, string>>(
+      `SELECT operator, asset, set_id::text AS set_id, magnitude::text AS m, pending_magnitude::text AS p,
+         effect_at::text AS t FROM allocations`,
+    )) {
+      const chain = await c.publicClient.readContract({
+        ...c.rampart,
+        functionName: "getAllocation",
+        args: [row.operator as Address, row.asset as Address, Number(row.set_id)],
+      });
+      assert.deepEqual(
+        { m: row.m, p: row.p, t: row.t },
+        { m: chain.magnitude.toString(), p: chain.pendingMagnitude.toString(), t: String(chain.effectAt) },
+        `allocation ${row.operator}/${row.asset}/${row.set_id}`,
+      );
+    }
+    return { pools, positions };
+  }
+
+  before(async () => {
+    fixture = await startFixture();
+    as = (index) => fixture.client(index);
+    for (const i of OPERATORS) await registerOperator(as(i), { name: `Operator ${i}` });
+    await registerService(as(SERVICE), { category: "da", name: "Indexed DA" });
+    ({ setId } = await createOperatorSet(as(SERVICE), { assets: [...ASSETS], maxSlashWad: WAD / 2n }));
+    for (const i of OPERATORS) {
+      await joinOperatorSet(as(i), { setId });
+      await allocate(as(i), { asset: "wstETH", setId, fractionWad: WAD / 2n });
+      await setCommission(as(i), { service: fixture.accounts[SERVICE] as Address, bps: 500 });
+    }
+    for (const [n, s] of STAKERS.entries()) {
+      for (const asset of ASSETS) {
+        await mintTestTokens(as(s), { asset, amount: units("1000") });
+        await approveAndDeposit(as(s), { operator: operator(n % 2), asset, amount: units(String(10 + n)) });
+      }
+    }
+    const staker = STAKERS[0] as number;
+    const { id } = await queueWithdrawal(as(staker), {
+      operator: operator(0),
+      asset: "wstETH",
+      size: { shares: 10n ** 20n },
+    });
+    await queueRedelegation(as(STAKERS[2] as number), {
+      from: operator(0),
+      to: operator(1),
+      asset: "rETH",
+      size: "all",
+    });
+    await slash(as(SERVICE), { setId, operator: operator(0), assets: [{ asset: "wstETH", wad: WAD / 10n }] });
+    await advanceTime(as(0), WITHDRAWAL_DELAY + 1);
+    await completeWithdrawal(as(staker), { id });
+    db = await openDatabase();
+    indexer = createIndexer({ client: as(0), db, log: (line) => lines.push(line), batchBlocks: 50 });
+  });
+
+  after(async () => {
+    await db?.close();
+    await fixture?.stop();
+  });
+
+  it("rebuilds pools, positions and allocations that equal direct chain reads", async () => {
+    const result = await indexer.syncOnce();
+    assert.ok(result.events > 30, `indexed ${result.events} events`);
+    const { pools, positions } = await assertMatchesChain();
+    assert.ok(pools >= 4 && positions >= 6, `${pools} pools, ${positions} positions compared`);
+    const slashes = await db.query<Record<string, string>>(
+      "SELECT s.status, a.assets_slashed::text AS x FROM slashes s JOIN slash_assets a USING (slash_id)",
+    );
+    assert.equal(slashes.length, 1);
+    assert.equal(slashes[0]?.status, "executed");
+    assert.notEqual(slashes[0]?.x, "0");
+    const withdrawals = await db.query<{ status: string; redelegate_to: string | null }>(
+      "SELECT status, redelegate_to FROM withdrawals ORDER BY id",
+    );
+    assert.deepEqual(
+      withdrawals.map((w) => w.status),
+      ["completed", "queued"],
+    );
+    const [commission] = await db.query<{ bps: number }>("SELECT bps FROM commissions LIMIT 1");
+    assert.equal(commission?.bps, 500);
+    // A second sync with nothing new is a no-op.
+    assert.equal((await indexer.syncOnce()).events, 0);
+  });
+
+  it("SIGKILLed mid-sync and restarted, ends with the same tables as an uninterrupted run", async () => {
+    // A few hundred more events, one transaction per block.
+    const depositors = [10, 11];
+    for (const s of depositors) {
+      await mintTestTokens(as(s), { asset: "wstETH", amount: units("1000") });
+      await as(s).walletClient?.writeContract({
+        address: fixture.deployment.assets[0]?.address as Address,
+        abi: mockErc20Abi,
+        functionName: "approve",
+        args: [as(s).rampart.address, maxUint256],
+      });
+    }
+    let last: `0x${string}` | undefined;
+    for (let i = 0; i < 300; i++) {
+      const s = depositors[i % 2] as number;
+      const wallet = as(s).walletClient;
+      assert.ok(wallet);
+      last = await wallet.writeContract({
+        ...as(s).rampart,
+        functionName: "deposit",
+        args: [
+          operator(i % 2),
+          fixture.deployment.assets[0]?.address as Address,
+          units("0.01") + BigInt(i),
+          wallet.account.address,
+          0n,
+        ],
+      });
+    }
+    assert.ok(last);
+    await as(0).publicClient.waitForTransactionReceipt({ hash: last });
+    const head = await as(0).publicClient.getBlockNumber();
+
+    const crashed = path.join(fixture.dir, "crashed");
+    const clean = path.join(fixture.dir, "clean");
+    const run = (dir: string, killAfterFirstBatch: boolean) =>
+      new Promise<{ killed: boolean; output: string }>((resolve, reject) => {
+        const child: ChildProcess = spawn(
+          process.execPath,
+          [
+            "--import",
+            "tsx",
+            MAIN,
+            "--rpc",
+            fixture.rpcUrl,
+            "--deployment",
+            fixture.deploymentFile,
+            "--data-dir",
+            dir,
+            "--batch-blocks",
+            "5",
+          ],
+          { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+        );
+        let output = "";
+        child.stdout?.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          if (killAfterFirstBatch && output.includes("indexed blocks")) child.kill("SIGKILL");
+        });
+        child.stderr?.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+        });
+        child.once("error", reject);
+        child.once("exit", (code, signal) => {
+          if (signal === "SIGKILL") resolve({ killed: true, output });
+          else if (code === 0) resolve({ killed: false, output });
+          else reject(new Error(`indexer exited with ${code ?? signal}: ${output}`));
+        });
+      });
+
+    let kills = 0;
+    for (let i = 0; i < 3; i++) {
+      const { killed } = await run(crashed, true);
+      if (!killed) break;
+      kills++;
+      const partial = await openDatabase({ dir: crashed });
+      const [cp] = await partial.query<{ n: string }>("SELECT block_number::text AS n FROM checkpoint");
+      await partial.close();
+      assert.ok(cp && BigInt(cp.n) < head, `killed mid-sync (checkpoint ${cp?.n}, head ${head})`);
+    }
+    assert.ok(kills >= 1, "the indexer finished before it could be killed");
+    const resumed = await run(crashed, false);
+    assert.match(resumed.output, /synced to block/);
+    const uninterrupted = await run(clean, false);
+    console.log(`${kills} kills; uninterrupted run: ${uninterrupted.output.trim().split("\n").at(-1)}`);
+
+    const a = await openDatabase({ dir: crashed });
+    const b = await openDatabase({ dir: clean });
+    try {
+      const dumpA = await dumpDerived(a);
+      assert.deepEqual(dumpA, await dumpDerived(b));
+      const count = async (d: Db) => (await d.query<{ n: string }>("SELECT count(*)::text AS n FROM events"))[0]?.n;
+      assert.equal(await count(a), await count(b));
+      assert.ok(Number(await count(a)) > 300);
+      // And the in-process indexer, synced to the same head, agrees with both.
+      await indexer.syncOnce();
+      assert.deepEqual(await dumpDerived(db), dumpA);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+    await assertMatchesChain();
+  });
+
+  it("heals a reorg: a reverted deposit disappears and the new branch is indexed", async () => {
+    const c = as(0);
+    const ghost = 11;
+    const ghostShares = async () =>
+      (
+        await db.query<{ shares: string }>(
+          "SELECT shares::text AS shares FROM positions WHERE staker = $1 AND operator = $2 AND asset = $3",
+          [
+            (fixture.accounts[ghost] as string).toLowerCase(),
+            operator(1).toLowerCase(),
+            fixture.deployment.assets[0]?.address.toLowerCase(),
+          ],
+        )
+      )[0]?.shares;
+    await indexer.syncOnce();
+    const original = await ghostShares();
+    const snapshot = await c.publicClient.request({ method: "evm_snapshot" } as never);
+    await approveAndDeposit(as(ghost), { operator: operator(1), asset: "wstETH", amount: units("7") });
+    await approveAndDeposit(as(ghost), { operator: operator(1), asset: "wstETH", amount: units("3") });
+    await indexer.syncOnce();
+    const before = await ghostShares();
+    assert.notEqual(before, original);
+    await assertMatchesChain();
+
+    await c.publicClient.request({ method: "evm_revert", params: [snapshot] } as never);
+    // A different branch: another staker's deposits, enough blocks to pass the old head.
+    for (let i = 0; i < 4; i++) {
+      await approveAndDeposit(as(STAKERS[1] as number), { operator: operator(1), asset: "rETH", amount: units("1") });
+    }
+    const result = await indexer.syncOnce();
+    assert.ok(result.reorgs >= 1, "a reorg was detected");
+    assert.ok(lines.some((line) => line.startsWith("reorg:")));
+    assert.equal(await ghostShares(), original, "the reverted deposits are gone");
+    await assertMatchesChain();
+  });
+
+  it("retries a failing RPC with backoff and says so", async () => {
+    const real = as(0);
+    let failures = 2;
+    const flaky: RampartClient = {
+      ...real,
+      publicClient: new Proxy(real.publicClient, {
+        get(target, key, receiver) {
+          if (key !== "request") return Reflect.get(target, key, receiver);
+          return (args: unknown) => {
+            if (failures-- > 0) return Promise.reject(new Error("connection reset"));
+            return (target.request as (a: unknown) => Promise<unknown>)(args);
+          };
+        },
+      }),
+    };
+    const retryLines: string[] = [];
+    const flakyIndexer = createIndexer({ client: flaky, db, log: (line) => retryLines.push(line), rpcRetryMs: 5 });
+    await flakyIndexer.syncOnce();
+    assert.match(
+      retryLines[0] ?? "",
+      /^RPC request failed \(eth_getBlockByNumber: connection reset\), retrying in 5 ms \(attempt 2\/8\)$/,
+    );
+    assert.match(retryLines[1] ?? "", /retrying in 10 ms \(attempt 3\/8\)/);
+    await assertMatchesChain();
+  });
+});
