@@ -3,34 +3,15 @@
 // every endpoint compared with direct chain reads for every operator, pool and position; errors; the OpenAPI file.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { type Address, parseUnits } from "viem";
+import type { Address } from "viem";
 import { type ApiServer, createApiServer, ROUTES } from "../src/api/server.ts";
 import { type Db, openDatabase } from "../src/indexer/db.ts";
 import { createIndexer } from "../src/indexer/indexer.ts";
-import {
-  advanceTime,
-  allocate,
-  approveAndDeposit,
-  completeWithdrawal,
-  createOperatorSet,
-  joinOperatorSet,
-  mintTestTokens,
-  queueRedelegation,
-  queueWithdrawal,
-  type RampartClient,
-  registerOperator,
-  registerService,
-  setCommission,
-  slash,
-  WAD,
-} from "../src/sdk/index.ts";
+import { queueWithdrawal, type RampartClient, WAD } from "../src/sdk/index.ts";
 import { type Fixture, startFixture, WITHDRAWAL_DELAY } from "./helpers/fixture.ts";
+import { LIFECYCLE, runLifecycle } from "./helpers/lifecycle.ts";
 
-const units = (text: string) => parseUnits(text, 18);
-const OPERATORS = [3, 8];
-const SERVICE = 4;
-const STAKERS = [5, 6, 7, 9];
-const ASSETS = ["wstETH", "rETH"] as const;
+const { operators: OPERATORS, service: SERVICE, stakers: STAKERS } = LIFECYCLE;
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON responses are checked field by field
 type Any = any;
@@ -52,34 +33,7 @@ describe("API on a real chain and indexer", () => {
   before(async () => {
     fixture = await startFixture();
     as = (index) => fixture.client(index);
-    for (const i of OPERATORS) await registerOperator(as(i), { name: `Operator ${i}` });
-    await registerService(as(SERVICE), { category: "da", name: "API DA" });
-    ({ setId } = await createOperatorSet(as(SERVICE), { assets: [...ASSETS], maxSlashWad: WAD / 2n }));
-    for (const i of OPERATORS) {
-      await joinOperatorSet(as(i), { setId });
-      await allocate(as(i), { asset: "wstETH", setId, fractionWad: WAD / 2n });
-      await setCommission(as(i), { service: fixture.accounts[SERVICE] as Address, bps: 500 });
-    }
-    for (const [n, s] of STAKERS.entries()) {
-      for (const asset of ASSETS) {
-        await mintTestTokens(as(s), { asset, amount: units("1000") });
-        await approveAndDeposit(as(s), { operator: operator(n % 2), asset, amount: units(String(10 + n)) });
-      }
-    }
-    const { id } = await queueWithdrawal(as(STAKERS[0] as number), {
-      operator: operator(0),
-      asset: "wstETH",
-      size: { shares: 10n ** 20n },
-    });
-    await queueRedelegation(as(STAKERS[2] as number), {
-      from: operator(0),
-      to: operator(1),
-      asset: "rETH",
-      size: "all",
-    });
-    await slash(as(SERVICE), { setId, operator: operator(0), assets: [{ asset: "wstETH", wad: WAD / 10n }] });
-    await advanceTime(as(0), WITHDRAWAL_DELAY + 1);
-    await completeWithdrawal(as(STAKERS[0] as number), { id });
+    ({ setId } = await runLifecycle(fixture, "API DA"));
     // Still pending at the end: a fresh withdrawal with the whole delay ahead of it.
     await queueWithdrawal(as(STAKERS[1] as number), {
       operator: operator(1),

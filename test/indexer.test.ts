@@ -11,39 +11,20 @@ import { type Address, maxUint256, parseUnits } from "viem";
 import { type Db, openDatabase } from "../src/indexer/db.ts";
 import { createIndexer, dumpDerived, type Indexer } from "../src/indexer/indexer.ts";
 import { mockErc20Abi } from "../src/sdk/abis.ts";
-import {
-  advanceTime,
-  allocate,
-  approveAndDeposit,
-  completeWithdrawal,
-  createOperatorSet,
-  joinOperatorSet,
-  mintTestTokens,
-  queueRedelegation,
-  queueWithdrawal,
-  type RampartClient,
-  registerOperator,
-  registerService,
-  setCommission,
-  slash,
-  WAD,
-} from "../src/sdk/index.ts";
-import { type Fixture, startFixture, WITHDRAWAL_DELAY } from "./helpers/fixture.ts";
+import { approveAndDeposit, mintTestTokens, type RampartClient, WAD } from "../src/sdk/index.ts";
+import { type Fixture, startFixture } from "./helpers/fixture.ts";
+import { LIFECYCLE, runLifecycle } from "./helpers/lifecycle.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const MAIN = path.join(ROOT, "src", "indexer", "main.ts");
 const units = (text: string) => parseUnits(text, 18);
-const OPERATORS = [3, 8];
-const SERVICE = 4;
-const STAKERS = [5, 6, 7, 9];
-const ASSETS = ["wstETH", "rETH"] as const;
+const { operators: OPERATORS, stakers: STAKERS } = LIFECYCLE;
 
 describe("indexer on a real chain", () => {
   let fixture: Fixture;
   let as: (index: number) => RampartClient;
   let db: Db;
   let indexer: Indexer;
-  let setId: number;
   const lines: string[] = [];
   const operator = (i: number) => fixture.accounts[OPERATORS[i] as number] as Address;
 
@@ -118,35 +99,7 @@ describe("indexer on a real chain", () => {
   before(async () => {
     fixture = await startFixture();
     as = (index) => fixture.client(index);
-    for (const i of OPERATORS) await registerOperator(as(i), { name: `Operator ${i}` });
-    await registerService(as(SERVICE), { category: "da", name: "Indexed DA" });
-    ({ setId } = await createOperatorSet(as(SERVICE), { assets: [...ASSETS], maxSlashWad: WAD / 2n }));
-    for (const i of OPERATORS) {
-      await joinOperatorSet(as(i), { setId });
-      await allocate(as(i), { asset: "wstETH", setId, fractionWad: WAD / 2n });
-      await setCommission(as(i), { service: fixture.accounts[SERVICE] as Address, bps: 500 });
-    }
-    for (const [n, s] of STAKERS.entries()) {
-      for (const asset of ASSETS) {
-        await mintTestTokens(as(s), { asset, amount: units("1000") });
-        await approveAndDeposit(as(s), { operator: operator(n % 2), asset, amount: units(String(10 + n)) });
-      }
-    }
-    const staker = STAKERS[0] as number;
-    const { id } = await queueWithdrawal(as(staker), {
-      operator: operator(0),
-      asset: "wstETH",
-      size: { shares: 10n ** 20n },
-    });
-    await queueRedelegation(as(STAKERS[2] as number), {
-      from: operator(0),
-      to: operator(1),
-      asset: "rETH",
-      size: "all",
-    });
-    await slash(as(SERVICE), { setId, operator: operator(0), assets: [{ asset: "wstETH", wad: WAD / 10n }] });
-    await advanceTime(as(0), WITHDRAWAL_DELAY + 1);
-    await completeWithdrawal(as(staker), { id });
+    await runLifecycle(fixture, "Indexed DA");
     db = await openDatabase();
     indexer = createIndexer({ client: as(0), db, log: (line) => lines.push(line), batchBlocks: 50 });
   });
