@@ -9,6 +9,7 @@ import {
   rampartAbi,
   rewardsAbi,
 } from "../sdk/abis.ts";
+import { metadataUri } from "../sdk/reads/internal.ts";
 import type { LocalChain } from "./chain.ts";
 import {
   type AssetSymbol,
@@ -39,11 +40,6 @@ export interface SeedSummary {
   slashes: { executed: number; vetoed: number; pending: number };
   rewardPrograms: number;
   transactions: number;
-}
-
-/** The metadata URI format the toolkit reads names from: inline JSON in a data: URI. */
-export function metadataUri(metadata: { name: string; [key: string]: unknown }): string {
-  return `data:application/json,${encodeURIComponent(JSON.stringify(metadata))}`;
 }
 
 const call = (

@@ -49,8 +49,7 @@ export async function readRewardEvents(
       latest,
     );
     logs.sort(byChainOrder);
-    const blocks = [...logs.map((log) => log.blockNumber as bigint), latest];
-    const times = await blockTimes(client, blocks);
+    const times = await blockTimes(client, logs, [latest]);
     const events: ProtocolEvent[] = [];
     for (const log of logs) {
       const event = decode(client, log, times.get(log.blockNumber as bigint) ?? 0n);

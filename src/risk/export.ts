@@ -8,7 +8,7 @@ import { type Address, getAddress, zeroAddress } from "viem";
 import { localStandInLstAbi } from "../sdk/abis.ts";
 import type { RampartClient } from "../sdk/client.ts";
 import { RampartError } from "../sdk/errors.ts";
-import { chainNow, reading, scanLogs } from "../sdk/reads/internal.ts";
+import { chainNow, metadataJson, reading, scanLogs } from "../sdk/reads/internal.ts";
 import { listAssets } from "../sdk/reads/listAssets.ts";
 import { listOperators } from "../sdk/reads/listOperators.ts";
 import { listPools } from "../sdk/reads/listPools.ts";
@@ -46,30 +46,6 @@ export function wadToDecimal(wad: bigint): string {
   const whole = wad / WAD;
   const fraction = (wad % WAD).toString().padStart(18, "0").replace(/0+$/, "");
   return fraction ? `${whole}.${fraction}` : whole.toString();
-}
-
-/** The JSON object a metadata URI carries inline (data:application/json, URL-encoded or base64, or bare JSON). */
-export function metadataJson(uri: string | undefined): Record<string, unknown> | undefined {
-  if (!uri) return undefined;
-  const data = /^data:application\/json(;[^,]*)?,(.*)$/is.exec(uri);
-  try {
-    let json: string | undefined;
-    if (data) {
-      const payload = data[2] ?? "";
-      json = /;base64/i.test(data[1] ?? "")
-        ? Buffer.from(payload, "base64").toString("utf8")
-        : decodeURIComponent(payload);
-    } else if (uri.trim().startsWith("{")) {
-      json = uri;
-    }
-    if (json === undefined) return undefined;
-    const parsed: unknown = JSON.parse(json);
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const str = (value: unknown): string | undefined => (typeof value === "string" && value.trim() ? value : undefined);

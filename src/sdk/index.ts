@@ -29,7 +29,7 @@ export * from "./reads/allocations.ts";
 export * from "./reads/getBalances.ts";
 export * from "./reads/getNetworkStatus.ts";
 export * from "./reads/getPositions.ts";
-export { metadataName, metadataUri, parseAddress, resolveAsset } from "./reads/internal.ts";
+export { metadataJson, metadataName, metadataUri, parseAddress, resolveAsset } from "./reads/internal.ts";
 export * from "./reads/listAssets.ts";
 export * from "./reads/listOperators.ts";
 export * from "./reads/listPools.ts";

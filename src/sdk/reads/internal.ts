@@ -136,13 +136,14 @@ export function toEth(amount: bigint, decimals: number, rate: bigint | undefined
 // ─────────────────────────── Names ───────────────────────────
 
 /**
- * The `name` in a metadata URI, when the URI carries JSON itself: `data:application/json,{...}` (URL-encoded or
- * base64) or a bare JSON object. Remote URIs are not fetched: their name is undefined.
+ * The JSON object a metadata URI carries inline: `data:application/json,{...}` (URL-encoded or base64) or a bare
+ * JSON object. Remote URIs are never fetched: undefined, as for anything that is not a JSON object.
  */
-export function metadataName(uri: string): string | undefined {
-  let json: string | undefined;
+export function metadataJson(uri: string | undefined): Record<string, unknown> | undefined {
+  if (!uri) return undefined;
   const data = /^data:application\/json(;[^,]*)?,(.*)$/is.exec(uri);
   try {
+    let json: string | undefined;
     if (data) {
       const payload = data[2] ?? "";
       json = /;base64/i.test(data[1] ?? "")
@@ -152,11 +153,19 @@ export function metadataName(uri: string): string | undefined {
       json = uri;
     }
     if (json === undefined) return undefined;
-    const parsed = JSON.parse(json) as { name?: unknown };
-    return typeof parsed.name === "string" && parsed.name.trim() !== "" ? parsed.name.trim() : undefined;
+    const parsed: unknown = JSON.parse(json);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The `name` in a metadata URI's inline JSON (see metadataJson); undefined for remote URIs. */
+export function metadataName(uri: string): string | undefined {
+  const name = metadataJson(uri)?.name;
+  return typeof name === "string" && name.trim() !== "" ? name.trim() : undefined;
 }
 
 /**

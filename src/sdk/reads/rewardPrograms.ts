@@ -46,10 +46,7 @@ export async function listRewardPrograms(client: RampartClient): Promise<RewardP
       }),
     );
     logs.sort(byChainOrder);
-    const times = await blockTimes(
-      client,
-      logs.map((log) => log.blockNumber),
-    );
+    const times = await blockTimes(client, logs);
     return logs.map((log) => {
       const { programId, service, params } = log.args as Required<typeof log.args>;
       return {
@@ -144,10 +141,22 @@ export async function getClaimed(
   });
 }
 
-/** Timestamps of the given blocks (each fetched once). */
-export async function blockTimes(client: RampartClient, blocks: readonly bigint[]): Promise<Map<bigint, bigint>> {
-  const unique = [...new Set(blocks)];
+/**
+ * Timestamps of the blocks of `logs` (plus `extra` blocks). Nodes that put `blockTimestamp` in logs (anvil, geth,
+ * reth) need no further request; for the others each block's header is fetched once.
+ */
+export async function blockTimes(
+  client: RampartClient,
+  logs: readonly { blockNumber: bigint | null; blockTimestamp?: bigint | null | undefined }[],
+  extra: readonly bigint[] = [],
+): Promise<Map<bigint, bigint>> {
   const times = new Map<bigint, bigint>();
+  for (const log of logs) {
+    if (log.blockNumber !== null && typeof log.blockTimestamp === "bigint")
+      times.set(log.blockNumber, log.blockTimestamp);
+  }
+  const wanted = [...logs.map((log) => log.blockNumber).filter((b): b is bigint => b !== null), ...extra];
+  const unique = [...new Set(wanted)].filter((block) => !times.has(block));
   const BATCH = 50;
   for (let i = 0; i < unique.length; i += BATCH) {
     const slice = unique.slice(i, i + BATCH);
