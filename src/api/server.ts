@@ -7,6 +7,7 @@ import type { Db } from "../indexer/db.ts";
 import type { Deployment } from "../sdk/deployment.ts";
 import { ApiError, parseAddress, sendJson, sharesToAssets } from "./http.ts";
 import { openApiDocument } from "./openapi.ts";
+import type { Context, Route } from "./route.ts";
 
 export interface ApiServerOptions {
   db: Db;
@@ -28,22 +29,6 @@ export interface ApiServer {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-interface Context {
-  db: Db;
-  deployment: Deployment;
-  now: () => Promise<number>;
-  params: string[];
-}
-
-type Handler = (ctx: Context) => Promise<unknown>;
-
-interface Route {
-  /** The path as the OpenAPI document writes it, e.g. /operators/{address}. */
-  path: string;
-  pattern: RegExp;
-  handler: Handler;
 }
 
 type AssetInfo = { asset: string; symbol: string | null; decimals: number };
@@ -328,8 +313,13 @@ export const ROUTES: readonly Route[] = [
   { path: "/slashes", pattern: /^\/slashes$/, handler: async (ctx) => ({ slashes: await slashRows(ctx) }) },
 ];
 
-async function handle(req: IncomingMessage, res: ServerResponse, base: Omit<Context, "params">): Promise<void> {
-  const pathname = new URL(req.url ?? "/", "http://localhost").pathname.replace(/\/+$/, "") || "/";
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  base: Omit<Context, "params" | "query">,
+): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const pathname = url.pathname.replace(/\/+$/, "") || "/";
   for (const route of ROUTES) {
     const match = route.pattern.exec(pathname);
     if (!match) continue;
@@ -337,7 +327,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, base: Omit<Cont
       res.setHeader("allow", "GET, HEAD");
       throw new ApiError(405, `${req.method} is not allowed on ${route.path}`, "the API is read-only: use GET");
     }
-    sendJson(res, 200, await route.handler({ ...base, params: match.slice(1) }));
+    sendJson(res, 200, await route.handler({ ...base, params: match.slice(1), query: url.searchParams }));
     return;
   }
   throw new ApiError(404, `no route ${pathname}`, "see GET /openapi.json for the routes this server serves");

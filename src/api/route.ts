@@ -1,0 +1,24 @@
+// The shape of one API route, shared by the server's own routes and the engine routes (risk, rewards).
+import type { Db } from "../indexer/db.ts";
+import type { Deployment } from "../sdk/deployment.ts";
+
+/** What a handler gets: the database, the deployment, the clock, and the path's captured segments. */
+export interface Context {
+  db: Db;
+  deployment: Deployment;
+  /** Unix seconds the answer is "as of": the last indexed block's time unless the server was given a clock. */
+  now: () => Promise<number>;
+  /** Captured path segments, decoded by the handler (see parseAddress). */
+  params: string[];
+  /** The query string. */
+  query: URLSearchParams;
+}
+
+export type Handler = (ctx: Context) => Promise<unknown>;
+
+export interface Route {
+  /** The path as the OpenAPI document writes it, e.g. /operators/{address}. */
+  path: string;
+  pattern: RegExp;
+  handler: Handler;
+}
