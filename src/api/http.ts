@@ -19,6 +19,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(text),
     "cache-control": "no-store",
+    // Public, read-only data: any page (the web app in development, an analyst's notebook) may read it.
+    "access-control-allow-origin": "*",
   });
   res.end(text);
 }

@@ -1,8 +1,11 @@
 // The read-only HTTP JSON API over the indexer's database. Only node:http: a small route table, each handler a few
 // SQL queries. Amounts are decimal strings of base units (with the asset's decimals beside them), never floats.
 // Endpoints and response shapes: docs/api.md; the OpenAPI document served at /openapi.json: openapi.ts.
+
+import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { extname, resolve, sep } from "node:path";
 import type { Db } from "../indexer/db.ts";
 import type { Deployment } from "../sdk/deployment.ts";
 import { ApiError, parseAddress, sendJson, sharesToAssets } from "./http.ts";
@@ -21,6 +24,13 @@ export interface ApiServerOptions {
    * indexed block, so the answer agrees with the chain even when its clock runs ahead of the wall clock (anvil).
    */
   now?: () => Promise<number> | number;
+  /**
+   * A built web app (web/dist) to serve beside the API: `/` and files under it. The app uses hash routes, so no
+   * app path collides with an API route.
+   */
+  webRoot?: string;
+  /** Served as `/app-config.json` for the web app (RPC URL, chain id, deployment). */
+  appConfig?: unknown;
 }
 
 export interface ApiServer {
@@ -316,7 +326,7 @@ export const ROUTES: readonly Route[] = [
 async function handle(
   req: IncomingMessage,
   res: ServerResponse,
-  base: Omit<Context, "params" | "query">,
+  base: Omit<Context, "params" | "query"> & { webRoot?: string; appConfig?: unknown },
 ): Promise<void> {
   const url = new URL(req.url ?? "/", "http://localhost");
   const pathname = url.pathname.replace(/\/+$/, "") || "/";
@@ -330,7 +340,47 @@ async function handle(
     sendJson(res, 200, await route.handler({ ...base, params: match.slice(1), query: url.searchParams }));
     return;
   }
+  if (req.method === "GET" || req.method === "HEAD") {
+    if (pathname === "/app-config.json" && base.appConfig !== undefined) {
+      sendJson(res, 200, base.appConfig);
+      return;
+    }
+    if (base.webRoot && (await serveStatic(res, base.webRoot, pathname))) return;
+  }
   throw new ApiError(404, `no route ${pathname}`, "see GET /openapi.json for the routes this server serves");
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".map": "application/json; charset=utf-8",
+};
+
+/** Serves `pathname` from `root` (index.html for `/`); false when there is no such file. Never leaves `root`. */
+async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<boolean> {
+  const base = resolve(root);
+  const file = resolve(base, `.${pathname === "/" ? "/index.html" : decodeURIComponent(pathname)}`);
+  if (file !== base && !file.startsWith(`${base}${sep}`)) return false;
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return false;
+  }
+  res.writeHead(200, {
+    "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+    "content-length": body.length,
+    // Vite puts a content hash in asset names: those can be cached for good; index.html must not be.
+    "cache-control": file.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+  });
+  res.end(body);
+  return true;
 }
 
 /** Starts the API on `host:port` and resolves once it listens. */
@@ -341,20 +391,22 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     return (await indexedBlock(db)).time ?? Math.floor(Date.now() / 1000);
   };
   const server = createServer((req, res) => {
-    handle(req, res, { db, deployment, now }).catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (error instanceof ApiError) {
-        sendJson(res, error.status, { error: error.message, hint: error.hint });
-      } else {
-        sendJson(res, 500, {
-          error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
-          hint: "this is a bug in the API or the indexer's database; the server log has details",
-        });
-      }
-    });
+    handle(req, res, { db, deployment, now, webRoot: options.webRoot, appConfig: options.appConfig }).catch(
+      (error: unknown) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        if (error instanceof ApiError) {
+          sendJson(res, error.status, { error: error.message, hint: error.hint });
+        } else {
+          sendJson(res, 500, {
+            error: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+            hint: "this is a bug in the API or the indexer's database; the server log has details",
+          });
+        }
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
