@@ -7,6 +7,7 @@ import type { Address } from "viem";
 import { type ApiServer, createApiServer, ROUTES } from "../src/api/server.ts";
 import { type Db, openDatabase } from "../src/indexer/db.ts";
 import { createIndexer } from "../src/indexer/indexer.ts";
+import { localStandInLstAbi } from "../src/sdk/abis.ts";
 import { queueWithdrawal, type RampartClient, WAD } from "../src/sdk/index.ts";
 import { type Fixture, startFixture, WITHDRAWAL_DELAY } from "./helpers/fixture.ts";
 import { LIFECYCLE, runLifecycle } from "./helpers/lifecycle.ts";
@@ -42,7 +43,7 @@ describe("API on a real chain and indexer", () => {
     });
     db = await openDatabase();
     await createIndexer({ client: as(0), db, batchBlocks: 500 }).syncOnce();
-    api = await createApiServer({ db, deployment: fixture.deployment, port: 0 });
+    api = await createApiServer({ db, deployment: fixture.deployment, port: 0, client: as(0) });
   });
 
   after(async () => {
@@ -127,12 +128,21 @@ describe("API on a real chain and indexer", () => {
       }
       assert.equal(summary.stakers, distinct.size, `staker count of ${op}`);
       assert.deepEqual(
-        { ...detail.body, pools: undefined, allocations: undefined, slashes: undefined },
+        {
+          ...detail.body,
+          pools: undefined,
+          allocations: undefined,
+          slashes: undefined,
+          history: undefined,
+          recentEvents: undefined,
+        },
         {
           ...summary,
           pools: undefined,
           allocations: undefined,
           slashes: undefined,
+          history: undefined,
+          recentEvents: undefined,
         },
       );
     }
@@ -145,13 +155,20 @@ describe("API on a real chain and indexer", () => {
       assert.equal(row?.amount ?? "0", (tvlByAsset.get(lower(asset.address)) ?? 0n).toString(), `TVL ${asset.symbol}`);
       if (row) assert.equal(row.decimals, asset.decimals);
     }
-    assert.deepEqual(overview.body.counts, {
-      operators: OPERATORS.length,
-      services: 1,
-      sets: 1,
-      stakers: stakersWithShares.size,
-      positions: positionCount,
-    });
+    assert.deepEqual(
+      { ...overview.body.counts, executedSlashes: undefined, queuedWithdrawals: undefined, rewardPrograms: undefined },
+      {
+        operators: OPERATORS.length,
+        services: 1,
+        sets: 1,
+        stakers: stakersWithShares.size,
+        positions: positionCount,
+        executedSlashes: undefined,
+        queuedWithdrawals: undefined,
+        rewardPrograms: undefined,
+      },
+    );
+    assert.equal(overview.body.counts.executedSlashes, 1);
   });
 
   it("lists pending withdrawals with completableAt and the seconds remaining", async () => {
@@ -220,10 +237,207 @@ describe("API on a real chain and indexer", () => {
         }
       }
     };
-    for (const path of ["/overview", "/operators", `/operators/${operator(0)}`, "/slashes"]) {
-      check((await get(path)).body, path);
+    const amountKeys2 = /(Eth|^eth|^tvl|^cap|^restaked|^stake|^amount|PerDay|^perDay|Paid|Shares)$/;
+    const checkMoney = (value: unknown, where: string): void => {
+      if (Array.isArray(value)) {
+        for (const [i, v] of value.entries()) checkMoney(v, `${where}[${i}]`);
+      } else if (value && typeof value === "object") {
+        for (const [k, v] of Object.entries(value)) {
+          if (amountKeys2.test(k) && v !== null && !Array.isArray(v) && typeof v !== "object") {
+            assert.equal(typeof v, "string", `${where}.${k}`);
+          }
+          checkMoney(v, `${where}.${k}`);
+        }
+      }
+    };
+    for (const path of [
+      "/overview",
+      "/assets",
+      "/operators",
+      `/operators/${operator(0)}`,
+      "/services",
+      `/services/${fixture.accounts[SERVICE]}`,
+      "/withdrawals",
+      "/slashes",
+      "/timeseries/tvl?range=all",
+      "/timeseries/apr",
+    ]) {
+      const body = (await get(path)).body;
+      check(body, path);
+      checkMoney(body, path);
     }
     check((await get(`/stakers/${fixture.accounts[STAKERS[1] as number]}/portfolio`)).body, "portfolio");
+  });
+
+  it("serves assets with TVL and ETH values that agree with the chain", async () => {
+    const c = as(0);
+    const read = c.publicClient;
+    const { status, body } = await get("/assets");
+    assert.equal(status, 200);
+    const block = await read.getBlock();
+    assert.equal(body.asOf, Number(block.timestamp));
+    for (const asset of fixture.deployment.assets) {
+      const row = body.assets.find((a: Any) => a.asset === lower(asset.address));
+      assert.ok(row, `asset ${asset.symbol} listed`);
+      let tvl = 0n;
+      for (const i of OPERATORS) {
+        const pool = await read.readContract({
+          ...c.rampart,
+          functionName: "getPool",
+          args: [fixture.accounts[i] as Address, asset.address],
+        });
+        tvl += pool.totalAssets;
+      }
+      assert.equal(row.tvl, tvl.toString(), `TVL ${asset.symbol}`);
+      const rate =
+        asset.kind === "WETH"
+          ? WAD
+          : await read.readContract({ address: asset.address, abi: localStandInLstAbi, functionName: "exchangeRate" });
+      assert.equal(row.ethPerToken, rate.toString(), `rate ${asset.symbol}`);
+      assert.equal(row.tvlEth, ((tvl * rate) / WAD).toString(), `TVL in ETH ${asset.symbol}`);
+    }
+    const overview = (await get("/overview")).body;
+    const sum = body.assets.reduce((t: bigint, a: Any) => t + BigInt(a.tvlEth), 0n);
+    assert.equal(overview.tvlEth, sum.toString());
+    assert.ok(overview.restakedShare > 0 && overview.restakedShare < 1, `restaked share ${overview.restakedShare}`);
+  });
+
+  it("serves services whose stake per asset equals the chain's slashable assets", async () => {
+    const c = as(0);
+    const read = c.publicClient;
+    const service = lower(fixture.accounts[SERVICE] as string);
+    const list = await get("/services");
+    assert.equal(list.status, 200);
+    assert.deepEqual(
+      list.body.services.map((s: Any) => s.service),
+      [service],
+    );
+    const { status, body } = await get(`/services/${fixture.accounts[SERVICE]}`);
+    assert.equal(status, 200);
+    assert.equal(body.name, "API DA");
+    assert.equal(body.categoryName, "data availability");
+    const onChain = await read.readContract({ ...c.rampart, functionName: "getOperatorSet", args: [setId] });
+    const [set] = body.sets as Any[];
+    assert.equal(set.setId, setId);
+    assert.equal(set.policy.vetoWindow, onChain.policy.vetoWindow);
+    assert.equal(set.policy.deallocationDelay, onChain.policy.deallocationDelay);
+    assert.equal(set.policy.maxSlashWad, onChain.policy.maxSlashWad.toString());
+    assert.deepEqual(set.assets.map((a: Any) => a.asset).sort(), onChain.assets.map(lower).sort());
+    let shares = 0;
+    for (const asset of fixture.deployment.assets) {
+      let expected = 0n;
+      for (const i of OPERATORS) {
+        expected += await read.readContract({
+          ...c.rampart,
+          functionName: "slashableAssets",
+          args: [fixture.accounts[i] as Address, asset.address, setId],
+        });
+      }
+      const row = body.stake.find((x: Any) => x.asset === lower(asset.address));
+      assert.equal(row?.amount ?? "0", expected.toString(), `stake ${asset.symbol}`);
+    }
+    for (const o of body.operators as Any[]) shares += o.shareOfStake;
+    assert.ok(Math.abs(shares - 1) < 1e-6, `operator shares sum to ${shares}`);
+    assert.equal(body.slashes.length, 1);
+    assert.equal(body.executedSlashes, 1);
+    const unknown = await get(`/services/${fixture.accounts[10]}`);
+    assert.equal(unknown.status, 404);
+    assert.match(unknown.body.error, /no service/);
+    assert.equal((await get("/services/0x12")).status, 400);
+    // The stake series ends with today's stake.
+    const series = await get(`/timeseries/services/${service}/stake?range=1w`);
+    assert.equal(series.status, 200);
+    assert.deepEqual(series.body.points.at(-1).stake, body.stake);
+  });
+
+  it("serves the withdrawal queue with statuses, filters and pages", async () => {
+    const all = await get("/withdrawals");
+    assert.equal(all.status, 200);
+    const statuses = (all.body.withdrawals as Any[]).map((w) => w.status).sort();
+    assert.deepEqual(statuses, ["completed", "queued", "ready"]);
+    const completed = await get("/withdrawals?status=completed");
+    const [done] = completed.body.withdrawals as Any[];
+    assert.equal(completed.body.withdrawals.length, 1);
+    assert.match(done.assetsPaid, /^[1-9][0-9]*$/);
+    assert.equal(done.staker, lower(fixture.accounts[STAKERS[0] as number] as string));
+    const ready = await get("/withdrawals?status=ready");
+    assert.equal(ready.body.withdrawals[0].redelegateTo, lower(operator(1)));
+    assert.equal(ready.body.withdrawals[0].secondsRemaining, 0);
+    const queued = await get(`/withdrawals?status=queued&staker=${fixture.accounts[STAKERS[1] as number]}`);
+    assert.equal(queued.body.withdrawals.length, 1);
+    assert.ok(queued.body.withdrawals[0].secondsRemaining > 0);
+    // Pages of one, newest first, follow the `next` cursor to the end.
+    const seen: string[] = [];
+    let next: string | null = "";
+    while (next !== null) {
+      const page = await get(`/withdrawals?limit=1${next ? `&${next}` : ""}`);
+      assert.equal(page.status, 200);
+      seen.push(...page.body.withdrawals.map((w: Any) => w.id));
+      next = page.body.withdrawals.length === 0 ? null : page.body.next;
+    }
+    assert.deepEqual(
+      seen,
+      (all.body.withdrawals as Any[]).map((w) => w.id),
+    );
+    for (const [query, what] of [
+      ["status=soon", /status "soon"/],
+      ["limit=0", /limit "0"/],
+      ["limit=abc", /limit "abc"/],
+      ["staker=0x12", /is not an address/],
+      ["before=x", /before "x"/],
+    ] as const) {
+      const bad = await get(`/withdrawals?${query}`);
+      assert.equal(bad.status, 400, query);
+      assert.match(bad.body.error, what);
+      assert.ok(bad.body.hint);
+    }
+  });
+
+  it("serves daily TVL whose past days equal the chain's state at each day's last block", async () => {
+    const c = as(0);
+    const read = c.publicClient;
+    const { status, body } = await get("/timeseries/tvl?range=all");
+    assert.equal(status, 200);
+    const points = body.points as Any[];
+    assert.ok(points.length >= 2, `${points.length} days`);
+    const latest = await read.getBlockNumber();
+    const times: bigint[] = [];
+    for (let n = 0n; n <= latest; n++) times.push((await read.getBlock({ blockNumber: n })).timestamp);
+    for (const point of points) {
+      const end = BigInt((point.day + 1) * 86_400 - 1);
+      let blockNumber = -1;
+      for (const [n, t] of times.entries()) if (t <= end) blockNumber = n;
+      for (const asset of fixture.deployment.assets) {
+        let tvl = 0n;
+        for (const i of OPERATORS) {
+          const pool = await read.readContract({
+            ...c.rampart,
+            functionName: "getPool",
+            args: [fixture.accounts[i] as Address, asset.address],
+            blockNumber: BigInt(blockNumber),
+          });
+          tvl += pool.totalAssets;
+        }
+        const row = point.assets.find((a: Any) => a.asset === lower(asset.address));
+        assert.equal(row?.amount ?? "0", tvl.toString(), `${point.date} ${asset.symbol}`);
+      }
+    }
+    const overview = (await get("/overview")).body;
+    assert.equal(points.at(-1).tvlEth, overview.tvlEth);
+    const week = await get("/timeseries/tvl?range=1w");
+    assert.ok(week.body.points.length <= 7);
+    assert.deepEqual(week.body.points.at(-1), points.at(-1));
+    const apr = await get("/timeseries/apr?range=1m");
+    assert.equal(apr.status, 200);
+    for (const p of apr.body.points as Any[]) {
+      for (const s of p.services) assert.equal(s.rewardsPerDayEth, "0", "this history funds no reward program");
+    }
+    for (const path of ["/timeseries/tvl?range=2w", "/timeseries/apr?range=", `/operators/${operator(0)}?range=x`]) {
+      const bad = await get(path);
+      assert.equal(bad.status, 400, path);
+      assert.match(bad.body.error, /range/);
+      assert.match(bad.body.hint, /1w, 1m, 3m, 1y or all/);
+    }
   });
 
   it("/openapi.json is OpenAPI 3.1 and lists every route the server serves", async () => {
@@ -237,10 +451,23 @@ describe("API on a real chain and indexer", () => {
       assert.equal(body.paths[p].get.parameters[0].name, "address");
       assert.ok(body.paths[p].get.responses["400"]);
     }
-    // Every route in the table actually answers (with a sample address where it takes one).
+    // Every route in the table actually answers (with a sample address of the right kind where it takes one).
+    const service = fixture.accounts[SERVICE] as string;
+    const staker = fixture.accounts[STAKERS[1] as number] as string;
     for (const route of ROUTES) {
-      const path = route.path.replace("{address}", operator(0));
-      assert.equal((await get(path)).status, 200, path);
+      const sample = route.path.startsWith("/operators")
+        ? operator(0)
+        : route.path.includes("services") || route.path.startsWith("/risk/dossiers")
+          ? service
+          : staker;
+      const path = route.path.replace(/\{[^}]+\}/, sample) + (route.path === "/risk/cascade" ? "?shock=0.1" : "");
+      const answer = await get(path);
+      if (route.path === "/rewards/proofs/{address}" && answer.status === 404) {
+        // This history posted no distribution root: nothing to prove, and the answer says why.
+        assert.match(answer.body.error, /root/, path);
+      } else {
+        assert.equal(answer.status, 200, path);
+      }
     }
   });
 });

@@ -1,3 +1,5 @@
+import { ENGINE_OPENAPI_PATHS } from "./engines.ts";
+
 // The hand-written OpenAPI 3.1 document served at /openapi.json. Keep it in step with ROUTES in server.ts (the API
 // test checks that every served route is listed here).
 
@@ -19,6 +21,28 @@ const errors = {
   "400": json(ref("Error"), "Invalid input, e.g. a bad address"),
   "404": json(ref("Error"), "Unknown route or unknown resource"),
 };
+const ratio = {
+  type: ["number", "null"],
+  description: "A share or an APR as a fraction (0.05 = 5%); null when undefined",
+};
+const ethWei = {
+  type: ["string", "null"],
+  pattern: "^[0-9]+$",
+  description: "ETH value in wei; null when an asset has no ETH price",
+};
+const query = (name: string, description: string, schema: Record<string, unknown>) => ({
+  name,
+  in: "query",
+  required: false,
+  description,
+  schema,
+});
+const rangeParam = (fallback: string) =>
+  query("range", `Days the series covers, ending today (default ${fallback})`, {
+    type: "string",
+    enum: ["1w", "1m", "3m", "1y", "all"],
+  });
+const badRange = { "400": json(ref("Error"), "A bad query parameter, e.g. an unknown range") };
 const addressParam = (description: string) => ({
   name: "address",
   in: "path",
@@ -33,9 +57,21 @@ const operatorSummary = object({
   metadataUri: { type: "string" },
   allocationDelay: { type: "integer", description: "Seconds" },
   registeredTime: seconds,
+  name: { type: ["string", "null"] },
+  pendingAllocationDelay: { type: ["integer", "null"] },
+  allocationDelayEffectAt: { type: ["integer", "null"] },
   tvl: arrayOf(ref("AssetAmount")),
+  tvlEth: ethWei,
   stakers: { type: "integer" },
-  sets: arrayOf(object({ setId: { type: "integer" }, service: address, joinedTime: seconds })),
+  sets: arrayOf(
+    object({
+      setId: { type: "integer" },
+      service: address,
+      serviceName: { type: ["string", "null"] },
+      joinedTime: seconds,
+    }),
+  ),
+  servicesSecured: arrayOf(object({ service: address, name: { type: ["string", "null"] } })),
   commissions: arrayOf(
     object({
       service: address,
@@ -44,6 +80,55 @@ const operatorSummary = object({
       effectAt: { type: ["integer", "null"] },
     }),
   ),
+  concentration: object({
+    shareOfNetworkTvl: { ...ratio, description: "The operator's share of all TVL (in ETH)" },
+    largestStakerShare: { ...ratio, description: "The largest staker's share of the operator's TVL (in ETH)" },
+  }),
+});
+
+const seriesPoint = (fields: Record<string, unknown>) =>
+  object({
+    day: { type: "integer", description: "UTC day: unix seconds / 86400" },
+    date: { type: "string" },
+    ...fields,
+  });
+const withdrawal = object({
+  id: amount,
+  staker: address,
+  operator: address,
+  asset: address,
+  symbol: { type: ["string", "null"] },
+  decimals: { type: "integer" },
+  amount: { ...amount, description: "Assets: paid when completed, else what the shares are worth now" },
+  eth: ethWei,
+  shares: amount,
+  receiver: address,
+  redelegateTo: { type: ["string", "null"] },
+  queuedTime: seconds,
+  completableAt: seconds,
+  status: { type: "string", enum: ["queued", "ready", "completed"] },
+  secondsRemaining: { type: "integer", minimum: 0 },
+  assetsPaid: { type: ["string", "null"] },
+  newShares: { type: ["string", "null"] },
+  completedTime: { type: ["integer", "null"] },
+});
+const serviceSummary = object({
+  service: address,
+  name: { type: ["string", "null"] },
+  category: { type: "integer" },
+  categoryName: { type: "string" },
+  metadataUri: { type: "string" },
+  description: { type: ["string", "null"] },
+  registeredTime: seconds,
+  sets: { type: "integer" },
+  operators: { type: "integer", description: "Operators in its sets" },
+  operatorsAllocated: { type: "integer", description: "Operators with stake allocated to it" },
+  stake: { ...arrayOf(ref("AssetAmount")), description: "Stake securing it per asset (slashable by it)" },
+  stakeEth: ethWei,
+  rewardPrograms: { type: "integer" },
+  rewardsPerDayEth: ethWei,
+  rewardApr: { ...ratio, description: "Today's rewards × 365 ÷ stake, both in ETH, before commission" },
+  executedSlashes: { type: "integer" },
 });
 
 export const openApiDocument = {
@@ -64,7 +149,7 @@ export const openApiDocument = {
     },
     "/overview": {
       get: {
-        summary: "Network overview: TVL per asset and counts",
+        summary: "Network overview: TVL per asset in tokens and ETH, the restaked share, counts",
         responses: {
           "200": json(
             object({
@@ -72,13 +157,24 @@ export const openApiDocument = {
               rampart: address,
               indexedBlock: { type: ["integer", "null"] },
               indexedTime: { type: ["integer", "null"] },
-              tvl: arrayOf(ref("AssetAmount")),
+              tvl: arrayOf({
+                allOf: [
+                  ref("AssetAmount"),
+                  object({ restaked: amount, restakedEth: ethWei, rateSource: { type: "string" } }),
+                ],
+              }),
+              tvlEth: ethWei,
+              restakedEth: { ...ethWei, description: "TVL allocated to at least one service (slashable), in wei" },
+              restakedShare: ratio,
               counts: object({
                 operators: { type: "integer" },
                 services: { type: "integer" },
                 sets: { type: "integer" },
                 stakers: { type: "integer" },
                 positions: { type: "integer" },
+                executedSlashes: { type: "integer" },
+                queuedWithdrawals: { type: "integer" },
+                rewardPrograms: { type: "integer" },
               }),
             }),
             "The overview",
@@ -86,17 +182,144 @@ export const openApiDocument = {
         },
       },
     },
+    "/assets": {
+      get: {
+        summary: "Listed assets: cap, TVL in tokens and ETH, restaked part, ETH rate and its source, counts",
+        responses: {
+          "200": json(object({ asOf: seconds, assets: arrayOf({ type: "object" }) }), "Every listed asset"),
+        },
+      },
+    },
     "/operators": {
       get: {
-        summary: "Operators with TVL per asset, staker count, sets joined and commissions",
-        responses: { "200": json(object({ operators: arrayOf(ref("OperatorSummary")) }), "All registered operators") },
+        summary: "Operators with TVL, stakers, commission per service, services secured and concentration",
+        responses: {
+          "200": json(
+            object({ asOf: seconds, operators: arrayOf(ref("OperatorSummary")) }),
+            "All registered operators",
+          ),
+        },
       },
     },
     "/operators/{address}": {
       get: {
-        summary: "One operator: the summary plus pools, allocations and slashes",
-        parameters: [addressParam("The operator's address")],
+        summary: "One operator: the summary plus pools, allocations, slashes, daily history and recent events",
+        parameters: [addressParam("The operator's address"), rangeParam("3m")],
         responses: { "200": json(ref("OperatorDetail"), "The operator"), ...errors },
+      },
+    },
+    "/services": {
+      get: {
+        summary: "Services: category, stake securing each per asset, operators, reward programs and APR, slashes",
+        responses: {
+          "200": json(object({ asOf: seconds, services: arrayOf(serviceSummary) }), "All registered services"),
+        },
+      },
+    },
+    "/services/{address}": {
+      get: {
+        summary:
+          "One service: its sets with slashing policy, operators with their share of its stake, slashes, reward programs",
+        parameters: [addressParam("The service's address")],
+        responses: {
+          "200": json(
+            {
+              allOf: [
+                serviceSummary,
+                object({
+                  sets: arrayOf({ type: "object" }),
+                  operators: arrayOf({ type: "object" }),
+                  slashes: arrayOf(ref("Slash")),
+                  programs: arrayOf({ type: "object" }),
+                }),
+              ],
+            },
+            "The service",
+          ),
+          ...errors,
+        },
+      },
+    },
+    "/withdrawals": {
+      get: {
+        summary: "The withdrawal queue, newest first, with filters and pagination",
+        parameters: [
+          query("staker", "Only this staker's", { type: "string" }),
+          query("operator", "Only from this operator", { type: "string" }),
+          query("status", "queued (waiting), ready (completable now), pending (both), completed, all (default)", {
+            type: "string",
+            enum: ["queued", "ready", "pending", "completed", "all"],
+          }),
+          query("limit", "Page size, 1–500 (default 100)", { type: "integer", minimum: 1, maximum: 500 }),
+          query("before", "Only ids below this: the `next` cursor of the previous page", { type: "string" }),
+        ],
+        responses: {
+          "200": json(
+            object({ asOf: seconds, withdrawals: arrayOf(withdrawal), next: { type: ["string", "null"] } }),
+            "A page of withdrawals",
+          ),
+          ...badRange,
+        },
+      },
+    },
+    "/timeseries/tvl": {
+      get: {
+        summary: "Daily TVL and restaked amount per asset, in tokens and ETH (at each day's rate)",
+        parameters: [rangeParam("1m")],
+        responses: {
+          "200": json(
+            object({
+              range: { type: "string" },
+              points: arrayOf(
+                seriesPoint({ tvlEth: ethWei, restakedEth: ethWei, assets: arrayOf({ type: "object" }) }),
+              ),
+            }),
+            "One point per UTC day, the last one as of the last indexed block",
+          ),
+          ...badRange,
+        },
+      },
+    },
+    "/timeseries/apr": {
+      get: {
+        summary: "Daily reward APR per service (rewards × 365 ÷ stake, in ETH, before commission) and for the network",
+        parameters: [rangeParam("1m"), query("service", "Only this service", { type: "string" })],
+        responses: {
+          "200": json(
+            object({
+              range: { type: "string" },
+              basis: { type: "string" },
+              services: arrayOf({ type: "object" }),
+              points: arrayOf(
+                seriesPoint({
+                  networkRewardApr: ratio,
+                  services: arrayOf(
+                    object({ service: address, rewardsPerDayEth: ethWei, stakeEth: ethWei, apr: ratio }),
+                  ),
+                }),
+              ),
+            }),
+            "One point per UTC day",
+          ),
+          ...badRange,
+        },
+      },
+    },
+    "/timeseries/services/{address}/stake": {
+      get: {
+        summary: "Daily stake securing one service, per asset",
+        parameters: [addressParam("The service's address"), rangeParam("1m")],
+        responses: {
+          "200": json(
+            object({
+              service: address,
+              range: { type: "string" },
+              points: arrayOf(seriesPoint({ stakeEth: ethWei, stake: arrayOf(ref("AssetAmount")) })),
+            }),
+            "One point per UTC day",
+          ),
+          ...errors,
+        },
       },
     },
     "/stakers/{address}/portfolio": {
@@ -116,23 +339,21 @@ export const openApiDocument = {
                   decimals: { type: "integer" },
                   shares: amount,
                   assets: { ...amount, description: "What the shares are worth now, rounded down" },
+                  amount: { ...amount, description: "The same as assets" },
+                  eth: ethWei,
+                  exposure: arrayOf(
+                    object({
+                      setId: { type: "integer" },
+                      service: address,
+                      serviceName: { type: ["string", "null"] },
+                      slashable: ref("AssetAmount"),
+                      shareOfServiceStake: ratio,
+                    }),
+                  ),
                 }),
               ),
-              pendingWithdrawals: arrayOf(
-                object({
-                  id: amount,
-                  operator: address,
-                  asset: address,
-                  symbol: { type: ["string", "null"] },
-                  decimals: { type: "integer" },
-                  shares: amount,
-                  receiver: address,
-                  redelegateTo: { type: ["string", "null"] },
-                  queuedTime: seconds,
-                  completableAt: seconds,
-                  secondsRemaining: { type: "integer", minimum: 0 },
-                }),
-              ),
+              valueEth: ethWei,
+              pendingWithdrawals: arrayOf(withdrawal),
             }),
             "The portfolio (empty lists for an address with no history)",
           ),
@@ -142,10 +363,22 @@ export const openApiDocument = {
     },
     "/slashes": {
       get: {
-        summary: "Every slash request: requested, vetoed or executed",
-        responses: { "200": json(object({ slashes: arrayOf(ref("Slash")) }), "All slashes, oldest first") },
+        summary: "Slash requests (requested, vetoed or executed), newest first",
+        parameters: [
+          query("operator", "Only this operator's", { type: "string" }),
+          query("service", "Only this service's", { type: "string" }),
+          query("status", "requested, vetoed or executed", {
+            type: "string",
+            enum: ["requested", "vetoed", "executed"],
+          }),
+        ],
+        responses: {
+          "200": json(object({ asOf: seconds, slashes: arrayOf(ref("Slash")) }), "The slashes"),
+          ...badRange,
+        },
       },
     },
+    ...ENGINE_OPENAPI_PATHS,
   },
   components: {
     schemas: {
@@ -158,6 +391,7 @@ export const openApiDocument = {
         symbol: { type: ["string", "null"] },
         decimals: { type: "integer" },
         amount,
+        eth: ethWei,
       }),
       OperatorSummary: operatorSummary,
       OperatorDetail: {
@@ -185,6 +419,22 @@ export const openApiDocument = {
               }),
             ),
             slashes: arrayOf(ref("Slash")),
+            history: object({
+              range: { type: "string" },
+              points: arrayOf(
+                seriesPoint({ tvlEth: ethWei, tvl: arrayOf(ref("AssetAmount")), stakerPositions: { type: "integer" } }),
+              ),
+            }),
+            recentEvents: arrayOf(
+              object({
+                blockNumber: { type: "integer" },
+                logIndex: { type: "integer" },
+                time: seconds,
+                txHash: { type: "string" },
+                name: { type: "string" },
+                args: { type: "object" },
+              }),
+            ),
           }),
         ],
       },
@@ -199,6 +449,9 @@ export const openApiDocument = {
         requestedBlock: { type: "integer" },
         requestedTime: seconds,
         resolvedTime: { type: ["integer", "null"] },
+        vetoWindow: { type: "integer", description: "Seconds" },
+        requestTx: { type: ["string", "null"] },
+        resolveTx: { type: ["string", "null"] },
         assets: arrayOf(
           object({
             asset: address,

@@ -1,6 +1,7 @@
 // The shape of one API route, shared by the server's own routes and the engine routes (risk, rewards).
 import type { Db } from "../indexer/db.ts";
 import type { Deployment } from "../sdk/deployment.ts";
+import type { EthRates } from "./rates.ts";
 
 /** What a handler gets: the database, the deployment, the clock, and the path's captured segments. */
 export interface Context {
@@ -10,6 +11,8 @@ export interface Context {
   now: () => Promise<number>;
   /** Captured path segments, decoded by the handler (see parseAddress). */
   params: string[];
+  /** ETH per token over time, for ETH values beside token amounts. */
+  rates: EthRates;
   /** The query string. */
   query: URLSearchParams;
 }

@@ -345,3 +345,56 @@ export async function applyEvent(tx: Queryable, event: StoredEvent): Promise<voi
       return;
   }
 }
+
+export const DAY = 86_400n;
+
+/** The SQL that snapshots the end of UTC day $1 (its last second is $2) into the `*_days` tables. */
+async function snapshotDay(tx: Queryable, day: bigint): Promise<void> {
+  const end = String((day + 1n) * DAY - 1n);
+  await tx.query(
+    `INSERT INTO pool_days (day, operator, asset, total_shares, total_assets, max_magnitude, encumbered, stakers)
+     SELECT $1, l.operator, l.asset, l.total_shares, l.total_assets, l.max_magnitude, l.encumbered,
+       (SELECT COUNT(*) FROM positions p WHERE p.operator = l.operator AND p.asset = l.asset AND p.shares > 0)
+     FROM pools l`,
+    [String(day)],
+  );
+  await tx.query(
+    `INSERT INTO allocation_days (day, operator, asset, set_id, magnitude)
+     SELECT $1, operator, asset, set_id, m FROM
+       (SELECT operator, asset, set_id,
+          CASE WHEN effect_at > 0 AND effect_at <= $2 THEN pending_magnitude ELSE magnitude END AS m
+        FROM allocations) AS a
+     WHERE m > 0`,
+    [String(day), end],
+  );
+  await tx.query(
+    `INSERT INTO network_days (day, operators, services, sets, stakers, positions)
+     SELECT $1, (SELECT COUNT(*) FROM operators), (SELECT COUNT(*) FROM services), (SELECT COUNT(*) FROM operator_sets),
+       (SELECT COUNT(DISTINCT staker) FROM positions WHERE shares > 0),
+       (SELECT COUNT(*) FROM positions WHERE shares > 0)`,
+    [String(day)],
+  );
+}
+
+/**
+ * Applies events in chain order, snapshotting the state at the end of each UTC day that had events just before the
+ * first event of a later day. Used for new batches and for rebuilds alike, so snapshots are a pure function of
+ * `events` too.
+ */
+export async function applyEvents(tx: Queryable, events: Iterable<StoredEvent>): Promise<void> {
+  const [cursor] = await tx.query<{ open_day: string }>("SELECT open_day::text AS open_day FROM day_cursor");
+  const start = cursor ? BigInt(cursor.open_day) : null;
+  let openDay = start;
+  for (const event of events) {
+    const day = event.blockTime / DAY;
+    if (openDay !== null && day > openDay) await snapshotDay(tx, openDay);
+    if (openDay === null || day > openDay) openDay = day;
+    await applyEvent(tx, event);
+  }
+  if (openDay !== null && openDay !== start) {
+    await tx.query(
+      `INSERT INTO day_cursor (id, open_day) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET open_day = EXCLUDED.open_day`,
+      [String(openDay)],
+    );
+  }
+}

@@ -6,7 +6,7 @@
 import { type Abi, type Address, decodeEventLog, type Hex } from "viem";
 import { directoryAbi, rampartAbi, rewardsAbi } from "../sdk/abis.ts";
 import type { RampartClient } from "../sdk/client.ts";
-import { applyEvent, type StoredEvent } from "./apply.ts";
+import { applyEvents, type StoredEvent } from "./apply.ts";
 import type { Db, Queryable } from "./db.ts";
 import { DERIVED_TABLES } from "./schema.ts";
 
@@ -173,8 +173,9 @@ export function createIndexer(options: IndexerOptions): Indexer {
       `SELECT block_number::text AS block_number, log_index, block_hash, block_time::text AS block_time, tx_hash,
          contract, name, args FROM events ORDER BY block_number, log_index`,
     );
-    for (const row of rows) {
-      await applyEvent(tx, {
+    await applyEvents(
+      tx,
+      rows.map((row) => ({
         blockNumber: BigInt(row.block_number),
         logIndex: row.log_index,
         blockHash: row.block_hash,
@@ -183,8 +184,8 @@ export function createIndexer(options: IndexerOptions): Indexer {
         contract: row.contract,
         name: row.name,
         args: typeof row.args === "string" ? (JSON.parse(row.args) as Record<string, unknown>) : row.args,
-      });
-    }
+      })),
+    );
     return rows.length;
   }
 
@@ -298,8 +299,8 @@ export function createIndexer(options: IndexerOptions): Indexer {
           ],
         );
       }
+      await applyEvents(tx, events);
       for (const event of events) {
-        await applyEvent(tx, event);
         blocks.set(event.blockNumber, { hash: event.blockHash, parent: null, time: event.blockTime });
       }
       blocks.set(last.number, { hash: last.hash, parent: last.parentHash, time: last.timestamp });

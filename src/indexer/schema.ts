@@ -5,9 +5,11 @@
 // - the source of truth: `events` (every decoded log of the three contracts) and `blocks` (hashes of recent blocks,
 //   for reorg detection), plus the one-row `checkpoint`;
 // - derived state (`DERIVED_TABLES`): a pure function of `events` in chain order, rebuilt from them after a reorg.
+//   This includes the daily snapshots (`*_days`): the state at the last second of each UTC day that had events,
+//   written when the first event of a later day is applied (days without events repeat the previous day's state).
 
 /** Bump when the DDL changes incompatibly; a database with another version is rejected with a clear message. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The derived tables, in the order a rebuild truncates them. */
 export const DERIVED_TABLES = [
@@ -27,6 +29,10 @@ export const DERIVED_TABLES = [
   "reward_programs",
   "roots",
   "claims",
+  "pool_days",
+  "allocation_days",
+  "network_days",
+  "day_cursor",
 ] as const;
 
 export type DerivedTable = (typeof DERIVED_TABLES)[number];
@@ -236,4 +242,53 @@ CREATE TABLE IF NOT EXISTS claims (
   PRIMARY KEY (block_number, log_index)
 );
 CREATE INDEX IF NOT EXISTS claims_earner ON claims (earner);
+
+-- Daily snapshots for charts: the state at the end of UTC day \`day\` (unix seconds / 86400), for days with events.
+CREATE TABLE IF NOT EXISTS pool_days (
+  day BIGINT NOT NULL,
+  operator TEXT NOT NULL,
+  asset TEXT NOT NULL,
+  total_shares ${AMOUNT} NOT NULL,
+  total_assets ${AMOUNT} NOT NULL,
+  max_magnitude ${AMOUNT} NOT NULL,
+  encumbered ${AMOUNT} NOT NULL,
+  stakers INTEGER NOT NULL,
+  PRIMARY KEY (day, operator, asset)
+);
+CREATE INDEX IF NOT EXISTS pool_days_operator ON pool_days (operator, day);
+
+-- Magnitudes in force at the end of the day (a pending change counts once its effect time has passed).
+CREATE TABLE IF NOT EXISTS allocation_days (
+  day BIGINT NOT NULL,
+  operator TEXT NOT NULL,
+  asset TEXT NOT NULL,
+  set_id BIGINT NOT NULL,
+  magnitude ${AMOUNT} NOT NULL,
+  PRIMARY KEY (day, operator, asset, set_id)
+);
+CREATE INDEX IF NOT EXISTS allocation_days_set ON allocation_days (set_id, day);
+
+CREATE TABLE IF NOT EXISTS network_days (
+  day BIGINT PRIMARY KEY,
+  operators INTEGER NOT NULL,
+  services INTEGER NOT NULL,
+  sets INTEGER NOT NULL,
+  stakers INTEGER NOT NULL,
+  positions INTEGER NOT NULL
+);
+
+-- The UTC day of the last applied event: the day whose snapshot is written when a later day's event arrives.
+CREATE TABLE IF NOT EXISTS day_cursor (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  open_day BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS positions_staker ON positions (staker);
+-- The API looks events up by operator (recent events of an operator) and slash id (a slash's transactions).
+CREATE INDEX IF NOT EXISTS events_operator ON events ((args->>'operator'));
+CREATE INDEX IF NOT EXISTS events_withdrawal_operator ON events ((args->'withdrawal'->>'operator'));
+CREATE INDEX IF NOT EXISTS events_redelegate_to ON events ((args->'withdrawal'->>'redelegateTo'));
+CREATE INDEX IF NOT EXISTS events_slash_id ON events ((args->>'slashId'));
+CREATE INDEX IF NOT EXISTS memberships_operator ON memberships (operator);
+CREATE INDEX IF NOT EXISTS slashes_operator ON slashes (operator);
+CREATE INDEX IF NOT EXISTS withdrawals_status ON withdrawals (status, completable_at);
 `;

@@ -1,15 +1,16 @@
 // Reads the calculator's input from a node through the SDK: every core, Directory and RampartRewards event that moves
 // stake, allocations, commissions or programs, in chain order, with block timestamps.
-import { type Address, decodeEventLog, type Log } from "viem";
+import { type Abi, type Address, decodeEventLog, type Log } from "viem";
 import { directoryAbi, rampartAbi, rewardsAbi } from "../sdk/abis.ts";
 import type { RampartClient } from "../sdk/client.ts";
 import { byChainOrder, reading, scanLogs } from "../sdk/reads/internal.ts";
 import { blockTimes } from "../sdk/reads/rewardPrograms.ts";
-import { addr, type ProtocolEvent } from "./model.ts";
+import { addr, type EventPosition, type ProtocolEvent } from "./model.ts";
 
 const KINDS = ["pro-rata", "operator-directed"] as const;
 
-const CORE_EVENTS = new Set([
+/** The core events the calculator uses (Directory: CommissionSet; RampartRewards: RewardProgramCreated). */
+export const CORE_EVENTS: ReadonlySet<string> = new Set([
   "OperatorSetCreated",
   "AllocationUpdated",
   "PoolMagnitudesUpdated",
@@ -62,129 +63,149 @@ export async function readRewardEvents(
 function decode(client: RampartClient, log: Log, time: bigint): ProtocolEvent | undefined {
   const position = { time, blockNumber: log.blockNumber as bigint, logIndex: log.logIndex as number };
   const from = (log.address as Address).toLowerCase();
-  if (from === client.rampart.address.toLowerCase()) {
-    let decoded: ReturnType<typeof decodeEventLog<typeof rampartAbi>>;
-    try {
-      decoded = decodeEventLog({ abi: rampartAbi, data: log.data, topics: log.topics });
-    } catch {
-      return undefined;
-    }
-    if (!CORE_EVENTS.has(decoded.eventName)) return undefined;
-    switch (decoded.eventName) {
+  const contract =
+    from === client.rampart.address.toLowerCase()
+      ? { name: "rampart" as const, abi: rampartAbi }
+      : from === client.directory.address.toLowerCase()
+        ? { name: "directory" as const, abi: directoryAbi }
+        : from === client.rewards.address.toLowerCase()
+          ? { name: "rewards" as const, abi: rewardsAbi }
+          : undefined;
+  if (!contract) return undefined;
+  let decoded: { eventName: string; args: unknown };
+  try {
+    decoded = decodeEventLog({ abi: contract.abi as Abi, data: log.data, topics: log.topics }) as typeof decoded;
+  } catch {
+    return undefined;
+  }
+  return protocolEventOf(contract.name, decoded.eventName, decoded.args as Record<string, unknown>, position);
+}
+
+/** A uint argument: a bigint (as viem decodes it), a number (small uints) or a decimal string (the indexer's JSON). */
+function big(value: unknown): bigint {
+  if (typeof value === "bigint") return value;
+  if (typeof value === "number" || typeof value === "string") return BigInt(value);
+  throw new Error(`expected an integer event argument, got ${String(value)}`);
+}
+
+const int = (value: unknown): number => Number(big(value));
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const record = (value: unknown): Record<string, unknown> =>
+  typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+
+/**
+ * The calculator's event for one decoded log, or undefined for events it does not use. `args` are the decoded
+ * arguments by name, either as viem decodes them (bigints) or as the indexer stores them in its `events` table
+ * (bigints as decimal strings, addresses lowercase): both paths share this mapping, so they cannot disagree.
+ */
+export function protocolEventOf(
+  contract: "rampart" | "directory" | "rewards",
+  name: string,
+  args: Record<string, unknown>,
+  position: EventPosition,
+): ProtocolEvent | undefined {
+  const a = args;
+  const address = (value: unknown) => addr(String(value));
+  if (contract === "rampart") {
+    if (!CORE_EVENTS.has(name)) return undefined;
+    switch (name) {
       case "OperatorSetCreated":
-        return { ...position, type: decoded.eventName, setId: decoded.args.setId, service: addr(decoded.args.service) };
-      case "AllocationUpdated": {
-        const a = decoded.args;
+        return { ...position, type: name, setId: int(a.setId), service: address(a.service) };
+      case "AllocationUpdated":
         return {
           ...position,
-          type: decoded.eventName,
-          operator: addr(a.operator),
-          asset: addr(a.asset),
-          setId: a.setId,
-          magnitude: a.magnitude,
-          pendingMagnitude: a.pendingMagnitude,
-          effectAt: BigInt(a.effectAt),
+          type: name,
+          operator: address(a.operator),
+          asset: address(a.asset),
+          setId: int(a.setId),
+          magnitude: big(a.magnitude),
+          pendingMagnitude: big(a.pendingMagnitude),
+          effectAt: big(a.effectAt),
         };
-      }
-      case "PoolMagnitudesUpdated": {
-        const a = decoded.args;
+      case "PoolMagnitudesUpdated":
         return {
           ...position,
-          type: decoded.eventName,
-          operator: addr(a.operator),
-          asset: addr(a.asset),
-          maxMagnitude: a.maxMagnitude,
+          type: name,
+          operator: address(a.operator),
+          asset: address(a.asset),
+          maxMagnitude: big(a.maxMagnitude),
         };
-      }
-      case "Deposited": {
-        const a = decoded.args;
+      case "Deposited":
         return {
           ...position,
-          type: decoded.eventName,
-          staker: addr(a.staker),
-          operator: addr(a.operator),
-          asset: addr(a.asset),
-          amount: a.amount,
-          shares: a.shares,
+          type: name,
+          staker: address(a.staker),
+          operator: address(a.operator),
+          asset: address(a.asset),
+          amount: big(a.amount),
+          shares: big(a.shares),
         };
-      }
       case "WithdrawalQueued": {
-        const w = decoded.args.withdrawal;
+        const w = record(a.withdrawal);
+        const redelegateTo = String(w.redelegateTo);
         return {
           ...position,
-          type: decoded.eventName,
-          id: decoded.args.id,
-          staker: addr(w.staker),
-          operator: addr(w.operator),
-          asset: addr(w.asset),
-          shares: w.shares,
-          redelegateTo: /^0x0{40}$/.test(w.redelegateTo) ? undefined : addr(w.redelegateTo),
+          type: name,
+          id: big(a.id),
+          staker: address(w.staker),
+          operator: address(w.operator),
+          asset: address(w.asset),
+          shares: big(w.shares),
+          redelegateTo: /^0x0{40}$/.test(redelegateTo) ? undefined : address(redelegateTo),
         };
       }
       case "WithdrawalCompleted":
-        return {
-          ...position,
-          type: decoded.eventName,
-          id: decoded.args.id,
-          assets: decoded.args.assets,
-          newShares: decoded.args.newShares,
-        };
+        return { ...position, type: name, id: big(a.id), assets: big(a.assets), newShares: big(a.newShares) };
       case "Slashed":
         return {
           ...position,
-          type: decoded.eventName,
-          operator: addr(decoded.args.operator),
-          asset: addr(decoded.args.asset),
-          assetsSlashed: decoded.args.assetsSlashed,
+          type: name,
+          operator: address(a.operator),
+          asset: address(a.asset),
+          assetsSlashed: big(a.assetsSlashed),
         };
       default:
         return undefined;
     }
   }
-  if (from === client.directory.address.toLowerCase()) {
-    try {
-      const decoded = decodeEventLog({ abi: directoryAbi, data: log.data, topics: log.topics });
-      if (decoded.eventName !== "CommissionSet") return undefined;
-      return {
-        ...position,
-        type: "CommissionSet",
-        operator: addr(decoded.args.operator),
-        service: addr(decoded.args.service),
-        bps: BigInt(decoded.args.bps),
-        effectAt: BigInt(decoded.args.effectAt),
-      };
-    } catch {
-      return undefined;
-    }
+  if (contract === "directory") {
+    if (name !== "CommissionSet") return undefined;
+    return {
+      ...position,
+      type: "CommissionSet",
+      operator: address(a.operator),
+      service: address(a.service),
+      bps: big(a.bps),
+      effectAt: big(a.effectAt),
+    };
   }
-  if (from === client.rewards.address.toLowerCase()) {
-    try {
-      const decoded = decodeEventLog({ abi: rewardsAbi, data: log.data, topics: log.topics });
-      if (decoded.eventName !== "RewardProgramCreated") return undefined;
-      const p = decoded.args.params;
-      return {
-        ...position,
-        type: "RewardProgramCreated",
-        program: {
-          id: decoded.args.programId,
-          setId: p.setId,
-          service: addr(decoded.args.service),
-          kind: KINDS[p.kind] ?? "pro-rata",
-          token: addr(p.token),
-          amount: p.amount,
-          startTime: BigInt(p.startTime),
-          duration: BigInt(p.duration),
-          weights: p.assets.map((asset, i) => ({ asset: addr(asset), weight: p.weights[i] ?? 0n })),
-          operatorAmounts: p.operators.map((operator, i) => ({
-            operator: addr(operator),
-            amount: p.operatorAmounts[i] ?? 0n,
-          })),
-          createdAt: time,
-        },
-      };
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  if (name !== "RewardProgramCreated") return undefined;
+  const p = record(a.params);
+  const assets = list(p.assets);
+  const weights = list(p.weights);
+  const operators = list(p.operators);
+  const operatorAmounts = list(p.operatorAmounts);
+  return {
+    ...position,
+    type: "RewardProgramCreated",
+    program: {
+      id: big(a.programId),
+      setId: int(p.setId),
+      service: address(a.service),
+      kind: KINDS[int(p.kind)] ?? "pro-rata",
+      token: address(p.token),
+      amount: big(p.amount),
+      startTime: big(p.startTime),
+      duration: big(p.duration),
+      weights: assets.map((asset, i) => ({
+        asset: address(asset),
+        weight: weights[i] === undefined ? 0n : big(weights[i]),
+      })),
+      operatorAmounts: operators.map((operator, i) => ({
+        operator: address(operator),
+        amount: operatorAmounts[i] === undefined ? 0n : big(operatorAmounts[i]),
+      })),
+      createdAt: position.time,
+    },
+  };
 }

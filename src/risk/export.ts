@@ -7,15 +7,21 @@
 import { type Address, getAddress, zeroAddress } from "viem";
 import { localStandInLstAbi } from "../sdk/abis.ts";
 import type { RampartClient } from "../sdk/client.ts";
+import type { Deployment } from "../sdk/deployment.ts";
 import { RampartError } from "../sdk/errors.ts";
 import { chainNow, metadataJson, reading, scanLogs } from "../sdk/reads/internal.ts";
-import { listAssets } from "../sdk/reads/listAssets.ts";
-import { listOperators } from "../sdk/reads/listOperators.ts";
-import { listPools } from "../sdk/reads/listPools.ts";
-import { listServices } from "../sdk/reads/listServices.ts";
+import { type AssetSummary, listAssets } from "../sdk/reads/listAssets.ts";
+import {
+  listOperators,
+  type OperatorCommission,
+  type OperatorPoolSummary,
+  type OperatorSummary,
+} from "../sdk/reads/listOperators.ts";
+import { listPools, type PoolAllocation, type PoolSummary } from "../sdk/reads/listPools.ts";
+import { listServices, type OperatorSetSummary, type ServiceSummary } from "../sdk/reads/listServices.ts";
 import { SERVICE_CATEGORIES } from "../sdk/reads/registry.ts";
-import { listRewardPrograms } from "../sdk/reads/rewardPrograms.ts";
-import { listSlashes } from "../sdk/reads/slashes.ts";
+import { listRewardPrograms, type RewardProgramInfo } from "../sdk/reads/rewardPrograms.ts";
+import { listSlashes, type SlashSummary } from "../sdk/reads/slashes.ts";
 import { DEFAULT_ETH_USD, decimalToWad, parseSnapshot, SNAPSHOT_VERSION, type SnapshotInput } from "./snapshot.ts";
 
 const WAD = 10n ** 18n;
@@ -123,6 +129,65 @@ async function rateHistory(
 }
 
 /**
+ * What a snapshot is built from: the network's state at one block, whether read from a node (`snapshotFromChain`) or
+ * from the indexer's database (src/api/snapshot-from-db.ts). `buildSnapshot` turns it into a snapshot, so both sources
+ * share every rule and assumption. Field shapes are those of the SDK's reads (listAssets, listOperators, …), trimmed to
+ * what the snapshot uses.
+ */
+export interface NetworkFacts {
+  chainId: number;
+  rampart: Address;
+  /** The block the facts are as of. */
+  now: { blockNumber: bigint; timestamp: bigint };
+  /** Seconds (the core's withdrawalDelay). */
+  withdrawalDelay: number;
+  /** The deployment's assets, in its order. */
+  assets: (Pick<AssetSummary, "symbol" | "address" | "decimals" | "kind" | "localStandIn" | "ethRate"> & {
+    /** An LST stand-in's immutable rate parameters and the rate sampled at past blocks (undefined: no past state). */
+    standIn?: {
+      aprBps: number;
+      initialRate: bigint;
+      startTime: number;
+      sampled: { time: number; rate: string }[] | undefined;
+    };
+    /** Otherwise, a known exchange-rate history (ETH per token), oldest first. */
+    history?: { time: number; rate: string }[];
+  })[];
+  /** Registered operators, in registration order. */
+  operators: (Pick<OperatorSummary, "address" | "name" | "allocationDelay" | "metadataURI"> & {
+    pools: Pick<OperatorPoolSummary, "symbol" | "totalAssets">[];
+    /** Commission in force per registered service (the default 1,000 bps where none was set). */
+    commissions: Pick<OperatorCommission, "service" | "bps">[];
+  })[];
+  /** Registered services, in registration order, with their operator sets. */
+  services: (Pick<ServiceSummary, "address" | "name" | "metadataURI" | "category"> & {
+    sets: {
+      id: number;
+      policy: Pick<OperatorSetSummary["policy"], "maxSlashWad" | "vetoWindow" | "effectiveDeallocationDelay" | "burns">;
+      assets: { symbol: string }[];
+    }[];
+  })[];
+  /** Pools (operator order, then asset order) with their allocations now. */
+  pools: (Pick<PoolSummary, "operator" | "operatorName" | "asset" | "symbol"> & {
+    allocations: Pick<PoolAllocation, "setId" | "slashableAssets" | "magnitude" | "pendingMagnitude">[];
+  })[];
+  slashes: (Pick<SlashSummary, "setId" | "operator" | "executableAt" | "status" | "reason"> & {
+    assets: { wad: bigint }[];
+  })[];
+  /** Reward programs, oldest first; a string when they could not be read (why). */
+  programs:
+    | Pick<
+        RewardProgramInfo,
+        "id" | "setId" | "kind" | "token" | "amount" | "startTime" | "duration" | "assets" | "operators"
+      >[]
+    | string;
+  /** Reward tokens the deployment file names (symbols, decimals, assumed prices). */
+  rewardTokens: Deployment["rewardTokens"];
+  /** Every position wanted, valued as the core values shares (sharesToAssets). */
+  positions: NonNullable<SnapshotInput["positions"]>;
+}
+
+/**
  * Builds a snapshot of the live network: assets with ETH prices (and exchange-rate history where the node keeps past
  * state), operators with their pools and commissions, one service per operator set with its policy and the facts its
  * metadata publishes, current allocations, reward programs, slashes, and the stakers' positions. The result is
@@ -134,7 +199,11 @@ export async function snapshotFromChain(
   client: RampartClient,
   options: ExportOptions = {},
 ): Promise<{ snapshot: SnapshotInput; notes: string[] }> {
-  const notes: string[] = [];
+  return buildSnapshot(await networkFactsFromChain(client, options), options);
+}
+
+/** Reads the facts a snapshot is built from through the SDK. */
+export async function networkFactsFromChain(client: RampartClient, options: ExportOptions = {}): Promise<NetworkFacts> {
   const now = await reading("reading the latest block", () => chainNow(client));
   const [assets, operators, services, pools, slashes, withdrawalDelay] = await Promise.all([
     listAssets(client),
@@ -146,21 +215,68 @@ export async function snapshotFromChain(
       client.publicClient.readContract({ ...client.rampart, functionName: "withdrawalDelay" }),
     ),
   ]);
-  let programs: Awaited<ReturnType<typeof listRewardPrograms>> = [];
+  let programs: NetworkFacts["programs"];
   try {
     programs = await listRewardPrograms(client);
   } catch (error) {
-    notes.push(
-      `reward programs could not be read (${error instanceof RampartError ? error.shortMessage : String(error)}): none listed`,
-    );
+    programs = error instanceof RampartError ? error.shortMessage : String(error);
   }
+  const samples = options.historySamples ?? 6;
+  const firstBlock = BigInt(client.deployment.startBlock);
+  const factAssets: NetworkFacts["assets"] = [];
+  for (const asset of assets) {
+    if (asset.kind === "LST" && asset.localStandIn) {
+      const read = (functionName: "aprBps" | "initialRate" | "startTime") =>
+        reading(`reading ${asset.symbol}'s ${functionName}()`, () =>
+          client.publicClient.readContract({ address: asset.address, abi: localStandInLstAbi, functionName }),
+        );
+      const [aprBps, initialRate, startTime, sampled] = await Promise.all([
+        read("aprBps"),
+        read("initialRate"),
+        read("startTime"),
+        rateHistory(client, asset.address, firstBlock, now.blockNumber, samples),
+      ]);
+      factAssets.push({
+        ...asset,
+        standIn: { aprBps: Number(aprBps), initialRate, startTime: Number(startTime), sampled },
+      });
+    } else {
+      factAssets.push(asset);
+    }
+  }
+  const symbolOf = new Map(assets.map((a) => [a.address.toLowerCase(), a.symbol]));
+  return {
+    chainId: client.deployment.chainId,
+    rampart: client.deployment.contracts.rampart,
+    now,
+    withdrawalDelay,
+    assets: factAssets,
+    operators,
+    services,
+    pools,
+    slashes,
+    programs,
+    rewardTokens: client.deployment.rewardTokens,
+    positions: await readPositions(client, now.blockNumber, options.stakers, symbolOf),
+  };
+}
+
+/** The snapshot of `facts` (validated with `parseSnapshot`), and the notes on what it assumes. */
+export function buildSnapshot(
+  facts: NetworkFacts,
+  options: Pick<ExportOptions, "ethUsd"> = {},
+): { snapshot: SnapshotInput; notes: string[] } {
+  const notes: string[] = [];
+  const { now, assets, operators, services, pools, slashes, withdrawalDelay } = facts;
+  if (typeof facts.programs === "string") {
+    notes.push(`reward programs could not be read (${facts.programs}): none listed`);
+  }
+  const programs = typeof facts.programs === "string" ? [] : facts.programs;
   const symbolOf = new Map(assets.map((a) => [a.address.toLowerCase(), a.symbol]));
   const ethUsd = options.ethUsd ?? decimalToWad(DEFAULT_ETH_USD);
   notes.push(`ETH/USD ${wadToDecimal(ethUsd)} is an assumption (--eth-usd), not a market price`);
 
   // Assets: the price is the stand-in's exchangeRate() (1 for WETH); history from past blocks when the node has them.
-  const samples = options.historySamples ?? 6;
-  const firstBlock = BigInt(client.deployment.startBlock);
   let historyFailed = false;
   let shortHistory = false;
   const snapshotAssets: SnapshotInput["assets"] = [];
@@ -174,20 +290,11 @@ export async function snapshotFromChain(
       localStandIn: asset.localStandIn,
     };
     if (asset.ethRate === undefined) notes.push(`${asset.symbol}: no ETH rate feed; its price is assumed to be 1 ETH`);
-    if (asset.kind === "LST" && asset.localStandIn) {
-      const read = (functionName: "aprBps" | "initialRate" | "startTime") =>
-        reading(`reading ${asset.symbol}'s ${functionName}()`, () =>
-          client.publicClient.readContract({ address: asset.address, abi: localStandInLstAbi, functionName }),
-        );
-      const [aprBps, initialRate, startTime, sampled] = await Promise.all([
-        read("aprBps"),
-        read("initialRate"),
-        read("startTime"),
-        rateHistory(client, asset.address, firstBlock, now.blockNumber, samples),
-      ]);
-      entry.aprBps = Number(aprBps);
+    if (asset.kind === "LST" && asset.localStandIn && asset.standIn) {
+      const { aprBps, initialRate, startTime, sampled } = asset.standIn;
+      entry.aprBps = aprBps;
       // The stand-in's rate was initialRate() at startTime(): a point of its history that needs no past state.
-      const start = { time: Number(startTime), rate: wadToDecimal(initialRate) };
+      const start = { time: startTime, rate: wadToDecimal(initialRate) };
       const current = { time: Number(now.timestamp), rate: entry.priceEth };
       if (!sampled) historyFailed = true;
       const points = [...(sampled ?? []), ...((sampled?.at(-1)?.time ?? 0) < current.time ? [current] : [])];
@@ -195,6 +302,8 @@ export async function snapshotFromChain(
       entry.rateHistory = history;
       const span = (history.at(-1)?.time ?? 0) - (history[0]?.time ?? 0);
       if (span < 86_400) shortHistory = true;
+    } else if (asset.history) {
+      entry.rateHistory = asset.history;
     }
     snapshotAssets.push(entry);
   }
@@ -317,7 +426,7 @@ export async function snapshotFromChain(
   const tokenId = (address: Address): string => {
     const symbol = symbolOf.get(address.toLowerCase());
     if (symbol) return symbol;
-    const known = client.deployment.rewardTokens?.find((t) => t.address.toLowerCase() === address.toLowerCase());
+    const known = facts.rewardTokens?.find((t) => t.address.toLowerCase() === address.toLowerCase());
     const id = known?.symbol ?? address;
     if (!tokens.some((t) => t.id === id)) {
       tokens.push({
@@ -355,16 +464,16 @@ export async function snapshotFromChain(
         : {}),
     }));
 
-  const positions = await readPositions(client, now.blockNumber, options.stakers, symbolOf);
+  const positions = facts.positions;
   const snapshot: SnapshotInput = {
     version: SNAPSHOT_VERSION,
-    name: `Rampart on chain ${client.deployment.chainId} at block #${now.blockNumber}`,
+    name: `Rampart on chain ${facts.chainId} at block #${now.blockNumber}`,
     timestamp: Number(now.timestamp),
     source: {
       kind: "chain",
-      chainId: client.deployment.chainId,
+      chainId: facts.chainId,
       blockNumber: now.blockNumber.toString(),
-      rampart: client.deployment.contracts.rampart,
+      rampart: facts.rampart,
     },
     assumptions: { ethUsd: wadToDecimal(ethUsd) },
     network: { withdrawalDelay },
