@@ -171,7 +171,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
       args: Record<string, unknown>;
     }>(
       `SELECT block_number::text AS block_number, log_index, block_hash, block_time::text AS block_time, tx_hash,
-         contract, name, args FROM events ORDER BY block_number, log_index`,
+         contract, name, args FROM events ORDER BY events.block_number, events.log_index`,
     );
     await applyEvents(
       tx,
@@ -198,7 +198,7 @@ export function createIndexer(options: IndexerOptions): Indexer {
     const onChain = await header(checkpoint.blockNumber);
     if (onChain && onChain.hash === checkpoint.blockHash) return false;
     const stored = await db.query<{ number: string; hash: string }>(
-      "SELECT number::text AS number, hash FROM blocks WHERE number <= $1 ORDER BY number DESC",
+      "SELECT number::text AS number, hash FROM blocks WHERE blocks.number <= $1 ORDER BY blocks.number DESC",
       [String(checkpoint.blockNumber)],
     );
     let ancestor: { number: bigint; hash: string | null } = { number: startBlock - 1n, hash: null };

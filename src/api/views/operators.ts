@@ -166,11 +166,12 @@ export async function operatorDetail(ctx: Context): Promise<unknown> {
   const { source, snapshotDays } = await daySources(ctx, window);
   const history = await ctx.db.query<{ day: string; asset: string; total_assets: string; stakers: number }>(
     `SELECT day::text AS day, asset, total_assets::text AS total_assets, stakers FROM pool_days
-     WHERE operator = $1 AND day IN (SELECT (jsonb_array_elements_text($2::jsonb))::bigint)`,
+     WHERE operator = $1 AND day IN (SELECT (jsonb_array_elements_text($2::jsonb))::bigint)
+     ORDER BY pool_days.day, pool_days.asset`,
     [address, JSON.stringify(snapshotDays.map(String))],
   );
   const liveStakers = await ctx.db.query<{ asset: string; n: string }>(
-    "SELECT asset, COUNT(*)::text AS n FROM positions WHERE operator = $1 AND shares > 0 GROUP BY asset",
+    "SELECT asset, COUNT(*)::text AS n FROM positions WHERE operator = $1 AND shares > 0 GROUP BY asset ORDER BY asset",
     [address],
   );
   const events = await ctx.db.query<Record<string, string>>(

@@ -33,14 +33,14 @@ export async function assetTotals(
   if (days.length > 0) {
     const rows = await ctx.db.query<{ day: string; asset: string; tvl: string; restaked: string }>(
       `SELECT day::text AS day, asset, SUM(total_assets)::text AS tvl, SUM(${RESTAKED})::text AS restaked
-       FROM pool_days WHERE day IN ${DAYS} GROUP BY day, asset`,
+       FROM pool_days WHERE day IN ${DAYS} GROUP BY day, asset ORDER BY day, asset`,
       [JSON.stringify(days.map(String))],
     );
     for (const r of rows) put(out, Number(r.day), r.asset, { tvl: BigInt(r.tvl), restaked: BigInt(r.restaked) });
   }
   if (live) {
     const rows = await ctx.db.query<{ asset: string; tvl: string; restaked: string }>(
-      `SELECT asset, SUM(total_assets)::text AS tvl, SUM(${RESTAKED})::text AS restaked FROM pools GROUP BY asset`,
+      `SELECT asset, SUM(total_assets)::text AS tvl, SUM(${RESTAKED})::text AS restaked FROM pools GROUP BY asset ORDER BY asset`,
     );
     out.set("live", new Map());
     for (const r of rows) put(out, "live", r.asset, { tvl: BigInt(r.tvl), restaked: BigInt(r.restaked) });
@@ -78,7 +78,7 @@ export async function serviceStake(
        FROM allocation_days a
        JOIN pool_days p ON p.day = a.day AND p.operator = a.operator AND p.asset = a.asset
        JOIN operator_sets s ON s.set_id = a.set_id
-       WHERE a.day IN ${DAYS} ${filter} GROUP BY a.day, s.service, a.asset`,
+       WHERE a.day IN ${DAYS} ${filter} GROUP BY a.day, s.service, a.asset ORDER BY a.day, s.service, a.asset`,
       service ? [JSON.stringify(days.map(String)), service] : [JSON.stringify(days.map(String))],
     );
     for (const r of rows) add(Number(r.day), r.service, r.asset, BigInt(r.stake));
