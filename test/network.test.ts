@@ -1,10 +1,13 @@
 // `npm start` end to end: the same entry point (scripts/start.ts) in a child process, each run with its own port and
-// temporary data directory. Checks the deployment file and the seeded scenario on chain, a clean stop and restart
-// (same chain), a crash (SIGKILL of everything) and restart (at most about a second lost), the port-in-use message,
-// that the same seed gives the same scenario, and that the LST stand-ins' rates grow with time.
+// temporary data directory (and the API on a free port). Checks the deployment file and the seeded scenario on chain,
+// a clean stop and restart (same chain), a crash (SIGKILL of everything) and restart (at most about a second lost),
+// the port-in-use message, that the same seed gives the same scenario, and that the LST stand-ins' rates grow with
+// time; then the indexer and the API beside the chain: the seeded counts, a deposit followed within a second, a
+// restart that resumes the index, an index from another chain or a reset chain discarded and rebuilt, --no-indexer,
+// and the API port's errors.
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +19,9 @@ import { dataFiles, spawnAnvil } from "../src/network/anvil.ts";
 import { parseNetworkOptions } from "../src/network/options.ts";
 import { planScenario } from "../src/network/scenario.ts";
 import { directoryAbi, localStandInLstAbi, rampartAbi } from "../src/sdk/abis.ts";
+import { approveAndDeposit } from "../src/sdk/actions/deposit.ts";
+import { mintTestTokens } from "../src/sdk/actions/mintTestTokens.ts";
+import { createRampartClient } from "../src/sdk/client.ts";
 import { type Deployment, readDeployment } from "../src/sdk/deployment.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -64,13 +70,22 @@ function tempDir(): string {
 }
 
 function launch(port: number, dataDir: string, extra: string[] = []): Network {
+  // The API on a free port unless the test chooses: runs in parallel must not meet on the default 8546.
+  const api = extra.includes("--api-port") || extra.includes("--no-indexer") ? [] : ["--api-port", "0"];
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", START, "--port", String(port), "--data-dir", dataDir, ...extra],
+    ["--import", "tsx", START, "--port", String(port), "--data-dir", dataDir, ...api, ...extra],
     {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, RAMPART_PORT: "", RAMPART_DATA_DIR: "", RAMPART_SEED: "" },
+      env: {
+        ...process.env,
+        RAMPART_PORT: "",
+        RAMPART_DATA_DIR: "",
+        RAMPART_SEED: "",
+        RAMPART_API_PORT: "",
+        DATABASE_URL: "",
+      },
     },
   );
   children.add(child);
@@ -163,11 +178,66 @@ async function positions(publicClient: PublicClient, deployment: Deployment): Pr
   return out.sort();
 }
 
+/** Stakers and positions with shares, from the chain: what the API's overview counts. */
+async function chainCounts(publicClient: PublicClient, deployment: Deployment) {
+  const held = (await positions(publicClient, deployment)).filter((p) => BigInt(p.split(":")[3] ?? "0") > 0n);
+  return { stakers: new Set(held.map((p) => p.split(":")[0])).size, positions: held.length };
+}
+
+// ─────────────────────────── The API ───────────────────────────
+
+const API_LINE = /API +(http:\/\/127\.0\.0\.1:\d+) +\(OpenAPI: \/openapi\.json\)/;
+
+function apiUrl(network: Network): string {
+  const url = API_LINE.exec(network.output())?.[1];
+  assert.ok(url, `no API line in:\n${network.output()}`);
+  return url;
+}
+
+async function api<T>(network: Network, route: string): Promise<T> {
+  const response = await fetch(`${apiUrl(network)}${route}`);
+  const body = await response.text();
+  assert.equal(response.status, 200, `GET ${route}: ${response.status} ${body.slice(0, 300)}`);
+  return JSON.parse(body) as T;
+}
+
+interface Overview {
+  chainId: number;
+  rampart: string;
+  indexedBlock: number | null;
+  counts: { operators: number; services: number; sets: number; stakers: number; positions: number };
+}
+
+/** The API's overview agrees with the chain: the seeded cast, and the stakers and positions with shares now. */
+async function assertOverviewMatchesChain(network: Network, deployment: Deployment): Promise<Overview> {
+  const overview = await api<Overview>(network, "/overview");
+  const scenario = JSON.parse(readFileSync(path.join(network.dataDir, "scenario.json"), "utf8")) as {
+    operators: number;
+    services: number;
+    operatorSets: number;
+  };
+  assert.equal(overview.chainId, 31337);
+  assert.equal(overview.rampart, deployment.contracts.rampart.toLowerCase());
+  const { operators, services, sets, stakers, positions: held } = overview.counts;
+  assert.deepEqual(
+    { operators, services, sets, stakers, positions: held },
+    {
+      operators: scenario.operators,
+      services: scenario.services,
+      sets: scenario.operatorSets,
+      ...(await chainCounts(client(network), deployment)),
+    },
+    "the API's counts are the chain's",
+  );
+  return overview;
+}
+
 // ─────────────────────────── Tests ───────────────────────────
 
 after(() => {
   for (const child of children) child.kill("SIGKILL");
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  // An anvil whose npm start was just killed still writes its exit dump for a moment: retry.
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 describe("options", () => {
@@ -178,21 +248,39 @@ describe("options", () => {
       dataDir: "/work/.rampart",
       seed: "rampart",
       noSeed: false,
-    });
-    assert.deepEqual(parseNetworkOptions([], { RAMPART_PORT: "9545", RAMPART_DATA_DIR: "net" }, cwd), {
-      port: 9545,
-      dataDir: "/work/net",
-      seed: "rampart",
-      noSeed: false,
+      indexer: true,
+      apiPort: 8546,
     });
     assert.deepEqual(
-      parseNetworkOptions(["--port", "18545", "--data-dir", "./my-net", "--seed", "x"], { RAMPART_PORT: "9545" }, cwd),
-      { port: 18545, dataDir: "/work/my-net", seed: "x", noSeed: false },
+      parseNetworkOptions([], { RAMPART_PORT: "9545", RAMPART_DATA_DIR: "net", RAMPART_API_PORT: "9546" }, cwd),
+      { port: 9545, dataDir: "/work/net", seed: "rampart", noSeed: false, indexer: true, apiPort: 9546 },
     );
+    assert.deepEqual(
+      parseNetworkOptions(
+        ["--port", "18545", "--data-dir", "./my-net", "--seed", "x", "--api-port", "0"],
+        { RAMPART_PORT: "9545", RAMPART_API_PORT: "9546" },
+        cwd,
+      ),
+      { port: 18545, dataDir: "/work/my-net", seed: "x", noSeed: false, indexer: true, apiPort: 0 },
+    );
+    assert.deepEqual(parseNetworkOptions(["--no-indexer", "--api-port", "8545"], {}, cwd), {
+      port: 8545,
+      dataDir: "/work/.rampart",
+      seed: "rampart",
+      noSeed: false,
+      indexer: false,
+      apiPort: 8545,
+    });
     assert.equal(parseNetworkOptions(["--help"], {}, cwd), undefined);
     assert.throws(() => parseNetworkOptions(["--port", "70000"], {}, cwd), /--port must be a port number/);
     assert.throws(() => parseNetworkOptions([], { RAMPART_PORT: "abc" }, cwd), /RAMPART_PORT must be a port number/);
     assert.throws(() => parseNetworkOptions(["--nope"], {}, cwd), /Unknown option/);
+    assert.throws(
+      () => parseNetworkOptions(["--api-port", "http"], {}, cwd),
+      /--api-port must be a port number from 0 \(any free port\) to 65535/,
+    );
+    assert.throws(() => parseNetworkOptions([], { RAMPART_API_PORT: "-1" }, cwd), /RAMPART_API_PORT must be a port/);
+    assert.throws(() => parseNetworkOptions(["--api-port", "8545"], {}, cwd), /both 8545.*--api-port/);
   });
 });
 
@@ -416,6 +504,7 @@ describe("npm start", { timeout: 120_000 }, () => {
     const readySeconds = Number(READY.exec(second.output())?.[1]);
     assert.ok(readySeconds < 5, `warm restart took ${readySeconds} s`);
     assert.match(second.output(), /resumed the saved chain/);
+    assert.match(second.output(), /indexer: resumed from block \d+/);
     const after = client(second);
     assert.ok((await after.getBlockNumber()) >= blockBefore, "no block lost");
     assert.equal((await after.getBlock({ blockNumber: blockBefore })).hash, latestHash, "the same chain");
@@ -446,6 +535,10 @@ describe("npm start", { timeout: 120_000 }, () => {
     assert.ok((await after.getBlockNumber()) >= saved, "blocks older than a second survive a crash");
     assert.equal((await after.getBlock({ blockNumber: saved })).hash, savedHash, "the same chain");
     assert.deepEqual(await positions(after, deployment), seededPositions);
+    // The index survives too (PostgreSQL's write-ahead log), and rolls back a block the chain lost, if any.
+    assert.match(again.output(), /indexer: resumed from block \d+/);
+    const overview = await assertOverviewMatchesChain(again, deployment);
+    assert.equal(BigInt(overview.indexedBlock ?? -1), await after.getBlockNumber(), "indexed to the chain's head");
     first = again;
   });
 
@@ -524,9 +617,11 @@ describe("npm start", { timeout: 120_000 }, () => {
     interrupted.child.kill("SIGKILL");
     await interrupted.exited;
 
-    const other = await start(port, dataDir);
+    const other = await start(port, dataDir, ["--no-indexer"]);
     try {
       assert.match(other.output(), /interrupted before it finished: starting a new chain/);
+      assert.match(other.output(), /API +off \(--no-indexer\)/);
+      assert.doesNotMatch(other.output(), /indexer:/);
       const otherDeployment = readDeployment(path.join(other.dataDir, "deployment.json"));
       assert.deepEqual(otherDeployment.contracts, deployment.contracts);
       assert.deepEqual(otherDeployment.assets, deployment.assets);
@@ -557,3 +652,144 @@ describe("npm start", { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe("npm start: the indexer and the API beside the chain", { timeout: 180_000 }, () => {
+  let network: Network;
+  let deployment: Deployment;
+
+  it("indexes the seeded chain before it is ready and serves its counts", async () => {
+    network = await start(await freePort(), tempDir());
+    assert.match(network.output(), /indexer: indexing from the deployment's first block/);
+    assert.match(network.output(), /indexer: caught up to block \d+: \d+ events/);
+    deployment = readDeployment(path.join(network.dataDir, "deployment.json"));
+    const overview = await assertOverviewMatchesChain(network, deployment);
+    assert.ok(overview.counts.operators >= 6 && overview.counts.stakers >= 20, JSON.stringify(overview.counts));
+    const head = await client(network).getBlockNumber();
+    assert.equal(BigInt(overview.indexedBlock ?? -1), head, "indexed to the chain's head when ready");
+    const openapi = await api<{ openapi: string }>(network, "/openapi.json");
+    assert.match(openapi.openapi, /^3\./);
+    assert.ok(existsSync(path.join(network.dataDir, "indexer")), "the index lives in <data dir>/indexer");
+  });
+
+  it("follows a deposit made through the SDK within a second", async () => {
+    // Account #19, untouched by the scenario, becomes a staker of operator #3: a new staker, with no history.
+    const accounts = (await rpc(network, "eth_accounts")) as Address[];
+    const [staker, operator] = [accounts[19], accounts[3]] as [Address, Address];
+    const before = await api<Overview>(network, "/overview");
+    const sdk = createRampartClient({ rpcUrl: network.rpcUrl, deployment, account: staker });
+    await mintTestTokens(sdk, { asset: "wstETH", amount: 1_500_000_000_000_000_000n });
+    const deposited = await approveAndDeposit(sdk, { operator, asset: "wstETH", amount: 1_500_000_000_000_000_000n });
+    const mined = performance.now(); // the receipt is in: the block exists from here on
+    const shares = await client(network).readContract({
+      address: deployment.contracts.rampart,
+      abi: rampartAbi,
+      functionName: "sharesOf",
+      args: [staker, operator, deployed(deployment, "wstETH")],
+    });
+    // The indexer commits a block's events with its checkpoint in one transaction: once the API reports the deposit's
+    // block as indexed, every route answers with the deposit in it.
+    let indexed = -1;
+    while (indexed < deposited.blockNumber && performance.now() - mined < 2_000) {
+      indexed = (await api<Overview>(network, "/overview")).indexedBlock ?? -1;
+      if (indexed < deposited.blockNumber) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const elapsed = performance.now() - mined;
+    assert.ok(indexed >= deposited.blockNumber, `block ${deposited.blockNumber} was not indexed within 2 s`);
+    assert.ok(elapsed <= 1_500, `the API indexed the deposit's block ${Math.round(elapsed)} ms after its receipt`);
+
+    type Portfolio = { positions: { operator: string; asset: string; shares: string }[] };
+    const wstEth = deployed(deployment, "wstETH").toLowerCase();
+    const portfolio = await api<Portfolio>(network, `/stakers/${staker}/portfolio`);
+    assert.ok(
+      portfolio.positions.some(
+        (p) => p.operator === operator.toLowerCase() && p.asset === wstEth && p.shares === String(shares),
+      ),
+      `the portfolio lacks the deposit's ${shares} shares: ${JSON.stringify(portfolio.positions)}`,
+    );
+    const after = await assertOverviewMatchesChain(network, deployment);
+    assert.equal(after.counts.stakers, before.counts.stakers + 1, "one more staker");
+  });
+
+  it("resumes the index on a restart of the same data directory, without re-indexing", async () => {
+    const indexed = (await api<Overview>(network, "/overview")).indexedBlock ?? -1;
+    const result = await stop(network, "SIGINT");
+    assert.equal(result.code, 0, network.output());
+    assert.match(network.output(), /stopping the indexer and the API, then stopping anvil/);
+    const again = await start(network.port, network.dataDir);
+    const resumed = /indexer: resumed from block (\d+)/.exec(again.output());
+    assert.ok(resumed, `no resume line in:\n${again.output()}`);
+    assert.ok(Number(resumed[1]) >= indexed, `resumed from block ${resumed[1]}, had indexed ${indexed}`);
+    assert.doesNotMatch(again.output(), /indexing from the deployment's first block|discarded/);
+    const readySeconds = Number(READY.exec(again.output())?.[1]);
+    assert.ok(readySeconds < 5, `warm restart took ${readySeconds} s`);
+    await assertOverviewMatchesChain(again, deployment);
+    network = again;
+  });
+
+  it("discards an index of another chain (same addresses, another history), of a reset chain, or damaged", async () => {
+    // A second chain from the same seed: the same addresses, other block hashes. Give it the first one's index.
+    const other = await start(await freePort(), tempDir());
+    await stop(other, "SIGINT");
+    await stop(network, "SIGINT");
+    rmSync(path.join(other.dataDir, "indexer"), { recursive: true });
+    cpSync(path.join(network.dataDir, "indexer"), path.join(other.dataDir, "indexer"), { recursive: true });
+    const again = await start(other.port, other.dataDir);
+    try {
+      assert.match(again.output(), /indexer: discarded the index in .* \(block \d+ has another hash on this chain\)/);
+      await assertOverviewMatchesChain(again, readDeployment(path.join(other.dataDir, "deployment.json")));
+    } finally {
+      await stop(again, "SIGINT");
+    }
+
+    // A reset chain (the chain's files deleted, the index left behind): the index goes with it.
+    for (const file of ["state.json", "deployment.json", "scenario.json"]) rmSync(path.join(other.dataDir, file));
+    const reset = await start(other.port, other.dataDir);
+    try {
+      assert.match(reset.output(), /indexer: a new chain: discarded the index of the previous one/);
+      await assertOverviewMatchesChain(reset, readDeployment(path.join(other.dataDir, "deployment.json")));
+    } finally {
+      await stop(reset, "SIGINT");
+    }
+
+    // An index that cannot be opened (damaged, or from another schema version) is rebuilt too.
+    writeFileSync(path.join(other.dataDir, "indexer", "PG_VERSION"), "99\n");
+    const damaged = await start(other.port, other.dataDir);
+    try {
+      assert.match(damaged.output(), /indexer: could not open the index \(.*\): discarded it/);
+      await assertOverviewMatchesChain(damaged, readDeployment(path.join(other.dataDir, "deployment.json")));
+    } finally {
+      await stop(damaged, "SIGINT");
+    }
+  });
+
+  it("explains a bad or busy API port in one line", async () => {
+    const bad = launch(await freePort(), tempDir(), ["--api-port", "http"]);
+    assert.equal((await bad.exited).code, 2);
+    assert.deepEqual(bad.output().trim().split("\n"), [
+      'npm start: --api-port must be a port number from 0 (any free port) to 65535 (got "http")',
+    ]);
+
+    const server = net.createServer();
+    const port = await new Promise<number>((resolve) => {
+      server.listen(0, "127.0.0.1", () => {
+        const address = server.address();
+        resolve(typeof address === "object" && address ? address.port : 0);
+      });
+    });
+    try {
+      const busy = launch(await freePort(), tempDir(), ["--api-port", String(port)]);
+      assert.equal((await busy.exited).code, 1);
+      const lines = busy.output().trim().split("\n");
+      assert.equal(lines.length, 1, `one line, got:\n${busy.output()}`);
+      assert.match(lines[0] ?? "", new RegExp(`API port ${port} on 127\\.0\\.0\\.1 is already in use.*--api-port`));
+    } finally {
+      server.close();
+    }
+  });
+});
+
+function deployed(deployment: Deployment, symbol: string): Address {
+  const asset = deployment.assets.find((a) => a.symbol === symbol);
+  assert.ok(asset, `no ${symbol} in the deployment`);
+  return asset.address;
+}

@@ -454,7 +454,7 @@ async function rootsOf(ctx: Context): Promise<RootRow[]> {
   const rows = await ctx.db.query<Record<string, string | boolean>>(
     `SELECT root_index::text AS root_index, root, calculated_until::text AS calculated_until,
        activates_at::text AS activates_at, submitted_time::text AS submitted_time, disabled
-     FROM roots ORDER BY root_index`,
+     FROM roots ORDER BY roots.root_index`,
   );
   return rows.map((r) => {
     const activatesAt = BigInt(r.activates_at as string);

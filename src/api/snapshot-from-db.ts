@@ -217,7 +217,7 @@ export async function networkFactsFromDb(
   const setRows = await db.query<Row>(
     `SELECT set_id::text AS set_id, service, veto_window::text AS veto_window,
        deallocation_delay::text AS deallocation_delay, max_slash_wad::text AS max_slash_wad, slash_recipient
-     FROM operator_sets ORDER BY set_id`,
+     FROM operator_sets ORDER BY operator_sets.set_id`,
   );
   const setAssetEvents = await db.query<{ name: string; set_id: string; assets: unknown; asset: string | null }>(
     `SELECT name, args->>'setId' AS set_id, args->'assets' AS assets, args->>'asset' AS asset FROM events
@@ -259,7 +259,7 @@ export async function networkFactsFromDb(
   const allocationRows = await db.query<Row>(
     `SELECT operator, asset, set_id::text AS set_id, magnitude::text AS magnitude,
        pending_magnitude::text AS pending_magnitude, effect_at::text AS effect_at
-     FROM allocations ORDER BY set_id`,
+     FROM allocations ORDER BY allocations.set_id`,
   );
   const registered = new Map(operatorRows.map((r, i) => [r.operator as string, i]));
   const poolKeys = new Map<string, { operator: string; asset: string }>();

@@ -32,6 +32,8 @@ export interface BannerInput {
   exampleStaker: Address;
   exampleOperator: { address: Address; name: string };
   notes: string[];
+  /** The indexer's HTTP API and the block it had indexed when ready; undefined with --no-indexer. */
+  api?: { url: string; indexedBlock: bigint };
 }
 
 const group = (value: bigint, decimals = 18, fractionDigits = 0): string => {
@@ -73,7 +75,14 @@ export function renderBanner(input: BannerInput): string {
   const lines: string[] = [""];
   lines.push("Rampart local network");
   lines.push(`  RPC          ${input.rpcUrl}   chain id ${input.chainId}   block ${input.blockNumber}`);
-  lines.push(`  Data dir     ${input.dataDir}   (state.json, deployment.json, anvil.log)`);
+  lines.push(
+    input.api
+      ? `  API          ${input.api.url}   (OpenAPI: /openapi.json)   indexed to block ${input.api.indexedBlock}, following the chain`
+      : "  API          off (--no-indexer)",
+  );
+  lines.push(
+    `  Data dir     ${input.dataDir}   (state.json, deployment.json, anvil.log${input.api ? ", indexer/" : ""})`,
+  );
   lines.push(`  This start   ${input.status}`);
   for (const note of input.notes) lines.push(`  Note         ${note}`);
   lines.push("  Contracts");
@@ -122,9 +131,10 @@ export function renderBanner(input: BannerInput): string {
   lines.push("Try the CLI in another terminal:");
   for (const example of exampleCommands({ ...input, seeded: deployment.scenarioSeed !== undefined }))
     lines.push(`  ${example.command}\n      ${example.what}`);
+  if (input.api) lines.push(`Or the API:\n  curl -s ${input.api.url}/overview\n      TVL and counts, from the indexer`);
   lines.push("");
   lines.push(
-    `Ctrl-C stops the network and keeps the chain in ${input.dataDir}; \`npm start\` again resumes it. ` +
+    `Ctrl-C stops the network and keeps the chain${input.api ? " and its index" : ""} in ${input.dataDir}; \`npm start\` again resumes it. ` +
       `LST rates: ${LSTS.map((l) => `${l.symbol} ${(l.aprBps / 100).toFixed(1)}%`).join(", ")} a year.`,
   );
   return lines.join("\n");

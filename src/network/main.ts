@@ -1,4 +1,5 @@
-// `npm start`: the local Rampart network, from an empty directory to a running, seeded chain, and back down.
+// `npm start`: the local Rampart network, from an empty directory to a running, seeded chain with the indexer and its
+// API following it, and back down.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { localStandInLstAbi, rampartAbi } from "../sdk/abis.ts";
 import type { Deployment } from "../sdk/deployment.ts";
@@ -17,6 +18,15 @@ import {
 } from "./anvil.ts";
 import type { AssetLine } from "./banner.ts";
 import type { LocalChain } from "./chain.ts";
+import {
+  assertApiPortFree,
+  type IndexDatabase,
+  indexerDir,
+  loadIndexerModules,
+  openIndexDatabase,
+  type RunningIndexer,
+  startIndexer,
+} from "./indexer.ts";
 import { CHAIN_ID, GOVERNANCE_DELAY, type NetworkOptions } from "./options.ts";
 import { LSTS, OPERATORS } from "./scenario.ts";
 import type { SeedSummary } from "./seed.ts";
@@ -98,10 +108,14 @@ export async function runNetwork(options: NetworkOptions, io: NetworkIo = defaul
   // performance.now() counts from the process start: "ready in" includes loading node, tsx and the modules.
   const startedAt = io.startedAt ?? 0;
   const heavyModules = loadHeavyModules();
+  if (options.indexer) void loadIndexerModules();
   const files = dataFiles(options.dataDir);
   let anvil: AnvilProcess | undefined;
   let saver: StateSaver | undefined;
   let lock: ReturnType<typeof lockDataDir> | undefined;
+  /** The index's database while it opens (from anvil's start on), then the running indexer and API. */
+  let indexOpening: Promise<IndexDatabase> | undefined;
+  let indexer: RunningIndexer | undefined;
   let stopping = false;
   let resolveStop: (signal: string) => void = () => {};
   const stopRequested = new Promise<string>((resolve) => {
@@ -134,8 +148,22 @@ export async function runNetwork(options: NetworkOptions, io: NetworkIo = defaul
   }, 250);
   orphanWatch.unref();
 
-  /** Stops anvil cleanly: last atomic save, SIGTERM (anvil dumps its full state), promote that dump. */
+  /** Stops the follower, closes the API and the index's database; the chain is still up, so nothing waits on it. */
+  const closeIndex = async (): Promise<void> => {
+    const [running, opening] = [indexer, indexOpening];
+    indexer = undefined;
+    indexOpening = undefined;
+    if (running) await running.stop();
+    else if (opening) await (await opening.catch(() => undefined))?.db.close();
+  };
+
+  /** Stops the indexer, then anvil cleanly: last atomic save, SIGTERM (anvil dumps its full state), promote that dump. */
   const shutdown = async (): Promise<boolean> => {
+    try {
+      await closeIndex();
+    } catch (error) {
+      io.err(`warning: the indexer did not stop cleanly (${oneLine(error)}); it resumes from its last batch`);
+    }
     // A last atomic save first (skipped if no block was added): a clean stop keeps everything even if anvil's own
     // exit dump were to fail.
     if (anvil?.running()) await saver?.save(false);
@@ -149,10 +177,16 @@ export async function runNetwork(options: NetworkOptions, io: NetworkIo = defaul
   try {
     assertDataDirFree(files);
     await assertPortFree(options.port);
+    if (options.indexer) await assertApiPortFree(options.apiPort);
     if (stopping) return 0;
     mkdirSync(files.dir, { recursive: true });
     lock = lockDataDir(files, options.port);
     const { resume, notes } = prepareState(files);
+    // PGlite takes a second or more to open (several on a new directory): it opens while anvil starts and deploys.
+    if (options.indexer) {
+      indexOpening = openIndexDatabase(indexerDir(files.dir), { newChain: !resume });
+      indexOpening.catch(() => {}); // reported where awaited
+    }
 
     anvil = await spawnAnvil({
       port: options.port,
@@ -163,6 +197,10 @@ export async function runNetwork(options: NetworkOptions, io: NetworkIo = defaul
       genesisTimestamp: Math.floor(Date.now() / 1000) - GOVERNANCE_DELAY - 5,
     });
     lock.setAnvilPid(anvil.pid);
+    let anvilGone = false;
+    void anvil.exited.then(() => {
+      anvilGone = true;
+    });
     const [
       { connectLocalChain },
       { ensureDeployment },
@@ -215,31 +253,51 @@ export async function runNetwork(options: NetworkOptions, io: NetworkIo = defaul
     await saver.save(true);
     rmSync(files.pendingFirstStart, { force: true });
 
-    const [blockNumber, assets] = await Promise.all([
-      chain.publicClient.getBlockNumber(),
-      assetLines(chain, ensured.deployment),
-    ]);
-    const status = ensured.deployed
-      ? `${ensured.reason ? `${ensured.reason}: ` : ""}deployed${ensured.seeded ? ` and seeded (${ensured.seeded.transactions} transactions)` : ""} in ${seconds(deployMs)}`
-      : `resumed the saved chain (deployment from block ${ensured.deployment.startBlock})`;
-    const operator = OPERATORS.find((o) => o.account === EXAMPLE_OPERATOR_INDEX);
-    io.out(
-      renderBanner({
-        rpcUrl: anvil.rpcUrl,
-        chainId: CHAIN_ID,
-        port: options.port,
-        dataDir: files.dir,
-        blockNumber,
+    // The indexer catches up with the chain (progress lines for a long history), then the API listens and the
+    // indexer follows new blocks. It owns the database from here on.
+    if (indexOpening) {
+      const index = await indexOpening;
+      indexOpening = undefined;
+      indexer = await startIndexer({
+        index,
         deployment: ensured.deployment,
-        assets,
-        status,
-        scenario,
-        exampleStaker: chain.address(EXAMPLE_STAKER_INDEX),
-        exampleOperator: { address: chain.address(EXAMPLE_OPERATOR_INDEX), name: operator?.name ?? "an operator" },
-        notes,
-      }),
-    );
-    io.out(`Rampart local network ready in ${seconds(performance.now() - startedAt)}`);
+        rpcUrl: anvil.rpcUrl,
+        apiPort: options.apiPort,
+        deployed: ensured.deployed,
+        shouldStop: () => stopping || anvilGone,
+        io: { out: io.out, debug: Boolean(process.env.RAMPART_DEBUG) },
+      });
+    }
+
+    // Stopped (or anvil gone) during the catch-up: no banner, straight to the stop below.
+    if (!stopping && !anvilGone) {
+      const [blockNumber, assets] = await Promise.all([
+        chain.publicClient.getBlockNumber(),
+        assetLines(chain, ensured.deployment),
+      ]);
+      const status = ensured.deployed
+        ? `${ensured.reason ? `${ensured.reason}: ` : ""}deployed${ensured.seeded ? ` and seeded (${ensured.seeded.transactions} transactions)` : ""} in ${seconds(deployMs)}`
+        : `resumed the saved chain (deployment from block ${ensured.deployment.startBlock})`;
+      const operator = OPERATORS.find((o) => o.account === EXAMPLE_OPERATOR_INDEX);
+      io.out(
+        renderBanner({
+          rpcUrl: anvil.rpcUrl,
+          chainId: CHAIN_ID,
+          port: options.port,
+          dataDir: files.dir,
+          blockNumber,
+          deployment: ensured.deployment,
+          assets,
+          status,
+          scenario,
+          exampleStaker: chain.address(EXAMPLE_STAKER_INDEX),
+          exampleOperator: { address: chain.address(EXAMPLE_OPERATOR_INDEX), name: operator?.name ?? "an operator" },
+          notes,
+          api: indexer ? { url: indexer.api.url, indexedBlock: indexer.indexedBlock } : undefined,
+        }),
+      );
+      io.out(`Rampart local network ready in ${seconds(performance.now() - startedAt)}`);
+    }
 
     const outcome = await Promise.race([stopRequested.then((signal) => ({ signal })), anvilDied]);
     if ("died" in outcome) {
@@ -250,7 +308,9 @@ export async function runNetwork(options: NetworkOptions, io: NetworkIo = defaul
           "the chain is saved up to its last second: `npm start` resumes it",
       );
     }
-    io.out(`\n${outcome.signal}: stopping anvil and saving the chain...`);
+    io.out(
+      `\n${outcome.signal}: ${options.indexer ? "stopping the indexer and the API, then " : ""}stopping anvil and saving the chain...`,
+    );
     const clean = await shutdown();
     lock.release();
     io.out(

@@ -37,7 +37,7 @@ export async function rewardEventsFromDb(db: Queryable): Promise<ReadEventsResul
     args: unknown;
   }>(
     `SELECT block_number::text AS block_number, log_index, block_time::text AS block_time, contract, name, args
-     FROM events WHERE name = ANY($1::text[]) AND block_number <= $2 ORDER BY block_number, log_index`,
+     FROM events WHERE name = ANY($1::text[]) AND events.block_number <= $2 ORDER BY events.block_number, events.log_index`,
     [NAMES, head.blockNumber.toString()],
   );
   const events: ProtocolEvent[] = [];

@@ -178,7 +178,7 @@ export async function operatorDetail(ctx: Context): Promise<unknown> {
     `SELECT block_number::text AS block_number, log_index, block_time::text AS block_time, tx_hash, name, args
      FROM events WHERE args->>'operator' = $1 OR args->'withdrawal'->>'operator' = $1
        OR args->'withdrawal'->>'redelegateTo' = $1
-     ORDER BY block_number DESC, log_index DESC LIMIT 50`,
+     ORDER BY events.block_number DESC, events.log_index DESC LIMIT 50`,
     [address],
   );
   return {

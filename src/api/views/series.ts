@@ -39,7 +39,9 @@ export async function daySources(
   const last = window.days[window.days.length - 1] ?? window.today;
   const rows = await ctx.db.query<{ day: string }>(
     `SELECT day::text AS day FROM network_days
-     WHERE day <= $2 AND day >= COALESCE((SELECT MAX(day) FROM network_days WHERE day <= $1), $1) ORDER BY day`,
+     WHERE network_days.day <= $2
+       AND network_days.day >= COALESCE((SELECT MAX(n.day) FROM network_days n WHERE n.day <= $1), $1)
+     ORDER BY network_days.day`,
     [String(first), String(last)],
   );
   const snapshots = rows.map((r) => Number(r.day));

@@ -110,7 +110,7 @@ export async function serviceDetail(ctx: Context): Promise<unknown> {
   const sets = await ctx.db.query<Record<string, string>>(
     `SELECT set_id::text AS set_id, veto_window::text AS veto_window, deallocation_delay::text AS deallocation_delay,
        max_slash_wad::text AS max_slash_wad, veto_committee, slash_recipient, registrar, created_time::text AS created_time
-     FROM operator_sets WHERE service = $1 ORDER BY set_id`,
+     FROM operator_sets WHERE service = $1 ORDER BY operator_sets.set_id`,
     [row.service],
   );
   const setAssets = await ctx.db.query<{ set_id: string; asset: string }>(

@@ -33,7 +33,7 @@ export async function assetTotals(
   if (days.length > 0) {
     const rows = await ctx.db.query<{ day: string; asset: string; tvl: string; restaked: string }>(
       `SELECT day::text AS day, asset, SUM(total_assets)::text AS tvl, SUM(${RESTAKED})::text AS restaked
-       FROM pool_days WHERE day IN ${DAYS} GROUP BY day, asset ORDER BY day, asset`,
+       FROM pool_days WHERE day IN ${DAYS} GROUP BY pool_days.day, asset ORDER BY pool_days.day, asset`,
       [JSON.stringify(days.map(String))],
     );
     for (const r of rows) put(out, Number(r.day), r.asset, { tvl: BigInt(r.tvl), restaked: BigInt(r.restaked) });
@@ -162,7 +162,7 @@ export async function rewardPrograms(ctx: Context, service?: string): Promise<Pr
   const rows = await ctx.db.query<Record<string, string>>(
     `SELECT program_id::text AS program_id, set_id::text AS set_id, service, kind::text AS kind, token,
        amount::text AS amount, start_time::text AS start_time, duration::text AS duration
-     FROM reward_programs ${service ? "WHERE service = $1" : ""} ORDER BY program_id`,
+     FROM reward_programs ${service ? "WHERE service = $1" : ""} ORDER BY reward_programs.program_id`,
     service ? [service] : [],
   );
   return rows.map((r) => ({
