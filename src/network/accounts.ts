@@ -27,6 +27,24 @@ export const ROLES = {
   stakers: Array.from({ length: 20 }, (_, i) => 20 + i),
 } as const;
 
+/** Who is who among the dev accounts, for the web app's account picker: { "20": "staker", … }. */
+export function devAccountLabels(): Record<string, string> {
+  const labels: Record<string, string> = {
+    [ROLES.governance]: "governance, rewards updater",
+    [ROLES.pauser]: "pauser",
+    [ROLES.unpauser]: "unpauser",
+    [ROLES.bridgeVetoCommittee]: "bridge veto committee",
+    [ROLES.bridgeSlashRecipient]: "bridge slash recipient",
+    [ROLES.oracleVetoCommittee]: "oracle veto committee",
+    [ROLES.sequencerSlashRecipient]: "sequencer slash recipient",
+  };
+  for (const i of ROLES.operators) labels[i] = "operator";
+  for (const [name, i] of Object.entries(ROLES.services)) labels[i] = `service (${name})`;
+  for (const i of ROLES.free) labels[i] = "free";
+  for (const i of ROLES.stakers) labels[i] = "staker";
+  return labels;
+}
+
 /** One line per role, for the banner and the docs. */
 export function describeRoles(): string[] {
   const range = (list: readonly number[]): string => `#${list[0]}-#${list[list.length - 1]}`;

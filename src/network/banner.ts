@@ -33,7 +33,7 @@ export interface BannerInput {
   exampleOperator: { address: Address; name: string };
   notes: string[];
   /** The indexer's HTTP API and the block it had indexed when ready; undefined with --no-indexer. */
-  api?: { url: string; indexedBlock: bigint };
+  api?: { url: string; indexedBlock: bigint; web: boolean };
 }
 
 const group = (value: bigint, decimals = 18, fractionDigits = 0): string => {
@@ -79,6 +79,9 @@ export function renderBanner(input: BannerInput): string {
     input.api
       ? `  API          ${input.api.url}   (OpenAPI: /openapi.json)   indexed to block ${input.api.indexedBlock}, following the chain`
       : "  API          off (--no-indexer)",
+    ...(input.api?.web
+      ? [`  Web app      ${input.api.url}/   (dev accounts built in: pick #20, a staker, to start)`]
+      : []),
   );
   lines.push(
     `  Data dir     ${input.dataDir}   (state.json, deployment.json, anvil.log${input.api ? ", indexer/" : ""})`,

@@ -1,15 +1,19 @@
 // The indexer and its HTTP API beside the local chain, in the `npm start` process: the index lives in
 // <data-dir>/indexer (embedded PostgreSQL, PGlite), catches up with the chain, then follows new blocks and serves the
 // read-only API on 127.0.0.1. Why in-process, and what happens on restart: docs/network.md.
+
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { localAppConfig } from "../../web/src/app-config.ts";
 import type { ApiServer } from "../api/server.ts";
 import type { Db } from "../indexer/db.ts";
 import type { Deployment } from "../sdk/deployment.ts";
+import { devAccountLabels } from "./accounts.ts";
 import { NetworkError } from "./anvil.ts";
 import { HOST, INDEXER_POLL_MS } from "./options.ts";
+import { ensureWebBuild } from "./web.ts";
 
 /** Where the index lives in a data directory. */
 export const indexerDir = (dataDir: string): string => path.join(dataDir, "indexer");
@@ -259,6 +263,8 @@ export interface RunningIndexer {
   api: ApiServer;
   /** The last indexed block when the catch-up ended. */
   indexedBlock: bigint;
+  /** True when the API also serves the web app at `/`. */
+  web: boolean;
   /** Stops following, closes the API and the database. */
   stop(): Promise<void>;
 }
@@ -343,8 +349,20 @@ export async function startIndexer(params: StartIndexerParams): Promise<RunningI
   }
 
   let api: ApiServer;
+  let webRoot: string | undefined;
   try {
-    api = await createApiServer({ db: index.db, deployment, client, host: HOST, port: params.apiPort });
+    webRoot = await ensureWebBuild(say);
+    api = await createApiServer({
+      db: index.db,
+      deployment,
+      client,
+      host: HOST,
+      port: params.apiPort,
+      webRoot,
+      appConfig: webRoot
+        ? localAppConfig(deployment, params.rpcUrl, { devAccountLabels: devAccountLabels() })
+        : undefined,
+    });
   } catch (error) {
     await index.db.close();
     throw await apiPortProblem(params.apiPort, error as NodeJS.ErrnoException);
@@ -363,6 +381,7 @@ export async function startIndexer(params: StartIndexerParams): Promise<RunningI
   return {
     api,
     indexedBlock: result.blockNumber,
+    web: webRoot !== undefined,
     async stop() {
       // The follower ends at its next poll; one stuck in RPC retries (anvil gone) is not waited for beyond 2 s: the
       // index is consistent at every transaction boundary, and the database closes under it.

@@ -293,7 +293,7 @@ export async function runNetwork(options: NetworkOptions, io: NetworkIo = defaul
           exampleStaker: chain.address(EXAMPLE_STAKER_INDEX),
           exampleOperator: { address: chain.address(EXAMPLE_OPERATOR_INDEX), name: operator?.name ?? "an operator" },
           notes,
-          api: indexer ? { url: indexer.api.url, indexedBlock: indexer.indexedBlock } : undefined,
+          api: indexer ? { url: indexer.api.url, indexedBlock: indexer.indexedBlock, web: indexer.web } : undefined,
         }),
       );
       io.out(`Rampart local network ready in ${seconds(performance.now() - startedAt)}`);

@@ -1,0 +1,555 @@
+// Services: the list and one service's detail. Uses GET /services, /services/{address} and /risk/dossiers/{service}
+// when the API serves them; otherwise derives what it can from the operators (their sets and commissions) and the
+// slashes, and says what is missing.
+import { lazy, Suspense } from "react";
+import { fillRoute, findRoute, metadataJson, type SlashRow, useApi, useRoutes } from "../api.ts";
+import { SlashTable } from "../components/SlashTable.tsx";
+import {
+  AddressLink,
+  Badge,
+  ErrorNotice,
+  EthAmount,
+  FullAddress,
+  Loading,
+  Notice,
+  Table,
+  TokenAndEth,
+} from "../components/ui.tsx";
+import { formatBps, formatCountdown, formatPercent, formatTime, formatWadPercent, shortAddress } from "../format.ts";
+import { type ServiceInfo, useOperators, useServices } from "../hooks.ts";
+import { href } from "../router.ts";
+
+const StakeHistory = lazy(() => import("../charts/StakeHistory.tsx"));
+
+interface StakeAmount {
+  asset: string;
+  symbol: string | null;
+  decimals: number;
+  amount: string;
+  eth?: string | null;
+}
+
+interface ApiService extends ServiceInfo {
+  categoryName?: string | null;
+  description?: string | null;
+  registeredTime?: number;
+  sets?: number | ApiSet[];
+  operators?: number | ApiServiceOperator[];
+  operatorsAllocated?: number;
+  stake?: StakeAmount[];
+  stakeEth?: string | null;
+  rewardPrograms?: number;
+  rewardsPerDayEth?: string | null;
+  rewardApr?: number | null;
+  executedSlashes?: number;
+}
+
+interface ApiSet {
+  setId: number;
+  assets: { asset: string; symbol: string | null }[];
+  policy: {
+    vetoWindow: number;
+    deallocationDelay: number;
+    maxSlashWad: string;
+    vetoCommittee: string | null;
+    slashRecipient: string | null;
+  };
+  operators: { operator: string; joinedTime: number }[];
+}
+
+interface ApiServiceOperator {
+  operator: string;
+  stake: StakeAmount[];
+  stakeEth: string | null;
+  shareOfStake: number | null;
+  commissionBps: number;
+  pendingCommissionBps: number | null;
+  commissionEffectAt: number | null;
+}
+
+interface ApiServiceDetail extends ApiService {
+  slashes?: SlashRow[];
+  programs?: {
+    programId: string | number;
+    setId: number;
+    kind: string;
+    symbol: string | null;
+    decimals: number;
+    amount: string;
+    eth?: string | null;
+    startTime: number;
+    endTime: number;
+    durationDays: number;
+    status: string;
+  }[];
+}
+
+interface DossierAnswer {
+  score: number;
+  probability?: { value: number; source: string };
+  factors?: { key: string; name: string; weight: number; score: number; value: string; known: boolean }[];
+  facts?: { name: string; value: string }[];
+  warnings?: string[];
+}
+
+interface DerivedService {
+  service: string;
+  sets: Set<number>;
+  operators: Map<string, { bps: number | null; tvl: StakeAmount[] }>;
+  slashes: SlashRow[];
+}
+
+function useDerivedServices(): { list: DerivedService[]; loading: boolean; error: unknown } {
+  const operators = useOperators();
+  const slashes = useApi<{ slashes: SlashRow[] }>("/slashes");
+  const map = new Map<string, DerivedService>();
+  const get = (service: string) => {
+    let s = map.get(service);
+    if (!s) {
+      s = { service, sets: new Set(), operators: new Map(), slashes: [] };
+      map.set(service, s);
+    }
+    return s;
+  };
+  for (const o of operators.data?.operators ?? []) {
+    for (const set of o.sets) {
+      const s = get(set.service);
+      s.sets.add(set.setId);
+      const bps = o.commissions.find((c) => c.service === set.service)?.bps ?? null;
+      s.operators.set(o.operator, { bps, tvl: o.tvl });
+    }
+    for (const c of o.commissions) get(c.service);
+  }
+  for (const slash of slashes.data?.slashes ?? []) if (slash.service) get(slash.service).slashes.push(slash);
+  return {
+    list: [...map.values()].sort((a, b) => a.service.localeCompare(b.service)),
+    loading: operators.isLoading || slashes.isLoading,
+    error: operators.error ?? slashes.error,
+  };
+}
+
+function StakeList(props: { stake: StakeAmount[] | undefined }) {
+  if (!props.stake || props.stake.length === 0) return <>—</>;
+  return (
+    <>
+      {props.stake.map((t) => (
+        <div key={t.asset}>
+          <TokenAndEth value={t.amount} decimals={t.decimals} unit={t.symbol} wei={t.eth} />
+        </div>
+      ))}
+    </>
+  );
+}
+
+function ServiceList() {
+  const services = useServices();
+  const derived = useDerivedServices();
+  const api = services.list as ApiService[] | undefined;
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">Services</h1>
+      <p className="muted">
+        Services rent the security of restaked stake: they pay rewards, and may slash operators that misbehave under the
+        rules of their operator sets.
+      </p>
+      {api ? (
+        <Table caption="Services: stake securing each, rewards and slashing record" id="services">
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col">Category</th>
+              <th scope="col" className="num">
+                Stake securing it
+              </th>
+              <th scope="col" className="num">
+                Operators
+              </th>
+              <th scope="col" className="num">
+                Reward APR
+              </th>
+              <th scope="col">Slashing record</th>
+            </tr>
+          </thead>
+          <tbody>
+            {api.map((s) => (
+              <tr key={s.service} data-testid="service-row">
+                <td>
+                  <AddressLink
+                    address={s.service}
+                    kind="services"
+                    name={typeof s.name === "string" ? s.name : undefined}
+                  />
+                </td>
+                <td>{s.categoryName ?? String(s.category ?? "—")}</td>
+                <td className="num">
+                  <StakeList stake={s.stake} />
+                  {s.stakeEth ? (
+                    <div className="muted">
+                      total <EthAmount wei={s.stakeEth} />
+                    </div>
+                  ) : null}
+                </td>
+                <td className="num">
+                  {typeof s.operators === "number" ? s.operators : "—"}
+                  {typeof s.operatorsAllocated === "number" ? ` (${s.operatorsAllocated} allocated)` : ""}
+                </td>
+                <td className="num">{typeof s.rewardApr === "number" ? formatPercent(s.rewardApr) : "—"}</td>
+                <td>
+                  {s.executedSlashes ? (
+                    <Badge tone="bad">Slashed {s.executedSlashes}×</Badge>
+                  ) : (
+                    <Badge tone="ok">No slashes</Badge>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : (
+        <>
+          {!services.available && !services.routesLoading ? (
+            <Notice>
+              Derived from the operators and slashes the API serves today; names, categories, slashing policies and
+              reward programs appear once the API serves <code>/services</code>.
+            </Notice>
+          ) : null}
+          {derived.loading || services.query.isLoading ? <Loading what="services" /> : null}
+          {derived.error ? <ErrorNotice error={derived.error} what="services" /> : null}
+          {derived.list.length > 0 && !services.available ? (
+            <Table caption="Services and the operators securing them" id="services">
+              <thead>
+                <tr>
+                  <th scope="col">Service</th>
+                  <th scope="col">Operator sets</th>
+                  <th scope="col" className="num">
+                    Operators
+                  </th>
+                  <th scope="col" className="num">
+                    Slashes (executed / requested)
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {derived.list.map((s) => (
+                  <tr key={s.service} data-testid="service-row">
+                    <td>
+                      <AddressLink address={s.service} kind="services" name={services.names.get(s.service)} />
+                    </td>
+                    <td>{[...s.sets].join(", ") || "—"}</td>
+                    <td className="num">{s.operators.size}</td>
+                    <td className="num">
+                      {s.slashes.filter((x) => x.status === "executed").length} /{" "}
+                      {s.slashes.filter((x) => x.status === "requested").length}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Dossier(props: { address: string }) {
+  const routes = useRoutes();
+  const route = findRoute(routes.data, /^\/risk\/dossiers\/\{\w+\}$/);
+  const q = useApi<DossierAnswer>(route ? fillRoute(route, { service: props.address }) : null, { refetchMs: 60_000 });
+  if (!route) {
+    return <Notice>The risk dossier appears here once the API serves it.</Notice>;
+  }
+  if (q.isLoading) return <Loading what="the dossier" />;
+  if (q.error) return <ErrorNotice error={q.error} what="the dossier" />;
+  const d = q.data;
+  if (!d) return null;
+  return (
+    <>
+      <p>
+        Score <strong>{Math.round(d.score)} / 100</strong>
+        {d.probability ? (
+          <>
+            {" "}
+            · yearly probability of a slash of an allocation: <strong>{formatPercent(d.probability.value)}</strong>{" "}
+            <span className="muted">({d.probability.source})</span>
+          </>
+        ) : null}
+      </p>
+      {d.warnings && d.warnings.length > 0 ? (
+        <Notice kind="warn" title="Warnings.">
+          <ul>
+            {d.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      {d.factors && d.factors.length > 0 ? (
+        <Table caption="Dossier factors: what was measured and how it scores" id="dossier">
+          <thead>
+            <tr>
+              <th scope="col">Factor</th>
+              <th scope="col">Measured</th>
+              <th scope="col" className="num">
+                Score
+              </th>
+              <th scope="col" className="num">
+                Weight
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.factors.map((f) => (
+              <tr key={f.key}>
+                <td>{f.name}</td>
+                <td>{f.known ? f.value : `${f.value} (not published: scores 0)`}</td>
+                <td className="num">{Math.round(f.score)}</td>
+                <td className="num">{f.weight}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+    </>
+  );
+}
+
+function ServiceDetail(props: { address: string }) {
+  const address = props.address.toLowerCase();
+  const routes = useRoutes();
+  const detailRoute = findRoute(routes.data, /^\/services\/\{address\}$/);
+  const detail = useApi<ApiServiceDetail>(detailRoute ? `/services/${address}` : null);
+  const services = useServices();
+  const operators = useOperators();
+  const derived = useDerivedServices();
+  const d = detail.data;
+  const s = derived.list.find((x) => x.service === address);
+  const meta = metadataJson(typeof d?.metadataUri === "string" ? d.metadataUri : undefined);
+  const name =
+    (typeof d?.name === "string" ? d.name : undefined) ??
+    services.names.get(address) ??
+    (typeof meta?.name === "string" ? meta.name : undefined);
+  const apiOperators = Array.isArray(d?.operators) ? d.operators : undefined;
+  const apiSets = Array.isArray(d?.sets) ? d.sets : undefined;
+  return (
+    <section aria-labelledby="page-title">
+      <p>
+        <a href={href("services")}>← All services</a>
+      </p>
+      <h1 id="page-title">{name ?? `Service ${shortAddress(address)}`}</h1>
+      <dl className="facts">
+        <dt>Address</dt>
+        <dd>
+          <FullAddress address={address} label="Copy the service's address" />
+        </dd>
+        {d?.categoryName ? (
+          <>
+            <dt>Category</dt>
+            <dd>{d.categoryName}</dd>
+          </>
+        ) : null}
+        {d?.description ? (
+          <>
+            <dt>About</dt>
+            <dd>{d.description}</dd>
+          </>
+        ) : null}
+        {d?.stake ? (
+          <>
+            <dt>Stake securing it</dt>
+            <dd>
+              <StakeList stake={d.stake} />
+            </dd>
+          </>
+        ) : null}
+        {typeof d?.rewardApr === "number" ? (
+          <>
+            <dt>Reward APR</dt>
+            <dd>{formatPercent(d.rewardApr)}</dd>
+          </>
+        ) : null}
+        {!apiSets && s ? (
+          <>
+            <dt>Operator sets</dt>
+            <dd>{[...s.sets].join(", ") || "—"}</dd>
+          </>
+        ) : null}
+      </dl>
+      {derived.loading || detail.isLoading ? <Loading what="the service" /> : null}
+      {detail.error ? <ErrorNotice error={detail.error} what="the service" /> : null}
+
+      {apiSets ? (
+        <>
+          <h2>Slashing policy</h2>
+          <Table caption="Operator sets and their slashing rules" id="service-sets">
+            <thead>
+              <tr>
+                <th scope="col">Set</th>
+                <th scope="col">Assets</th>
+                <th scope="col" className="num">
+                  Max per slash
+                </th>
+                <th scope="col">Veto window</th>
+                <th scope="col">Deallocation delay</th>
+                <th scope="col">Slashed tokens go to</th>
+              </tr>
+            </thead>
+            <tbody>
+              {apiSets.map((set) => (
+                <tr key={set.setId}>
+                  <td>{set.setId}</td>
+                  <td>{set.assets.map((a) => a.symbol ?? shortAddress(a.asset)).join(", ")}</td>
+                  <td className="num">{formatWadPercent(set.policy.maxSlashWad)}</td>
+                  <td>
+                    {set.policy.vetoWindow > 0
+                      ? `${formatCountdown(set.policy.vetoWindow)}, committee ${shortAddress(set.policy.vetoCommittee ?? "")}`
+                      : "none: slashes are instant"}
+                  </td>
+                  <td>{formatCountdown(set.policy.deallocationDelay)}</td>
+                  <td>
+                    {!set.policy.slashRecipient || /^0x0+(dead)?$/i.test(set.policy.slashRecipient)
+                      ? "burned"
+                      : shortAddress(set.policy.slashRecipient)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </>
+      ) : null}
+
+      <h2>Operators securing it</h2>
+      {apiOperators ? (
+        <Table caption="Operators with their stake securing this service and their commission" id="service-operators">
+          <thead>
+            <tr>
+              <th scope="col">Operator</th>
+              <th scope="col" className="num">
+                Stake allocated
+              </th>
+              <th scope="col" className="num">
+                Share of the service's stake
+              </th>
+              <th scope="col" className="num">
+                Commission
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {apiOperators.map((o) => (
+              <tr key={o.operator}>
+                <td>
+                  <AddressLink address={o.operator} kind="operators" name={operators.names.get(o.operator)} />
+                </td>
+                <td className="num">
+                  <StakeList stake={o.stake} />
+                </td>
+                <td className="num">{o.shareOfStake === null ? "—" : formatPercent(o.shareOfStake)}</td>
+                <td className="num">
+                  {formatBps(o.commissionBps)}
+                  {o.pendingCommissionBps !== null
+                    ? ` → ${formatBps(o.pendingCommissionBps)} at ${formatTime(o.commissionEffectAt)}`
+                    : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : s && s.operators.size > 0 ? (
+        <Table caption="Operators in this service's sets, with their commission and pool sizes" id="service-operators">
+          <thead>
+            <tr>
+              <th scope="col">Operator</th>
+              <th scope="col" className="num">
+                Commission
+              </th>
+              <th scope="col" className="num">
+                Operator TVL
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...s.operators.entries()].map(([op, info]) => (
+              <tr key={op}>
+                <td>
+                  <AddressLink address={op} kind="operators" name={operators.names.get(op)} />
+                </td>
+                <td className="num">{info.bps === null ? "—" : formatBps(info.bps)}</td>
+                <td className="num">
+                  <StakeList stake={info.tvl} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : (
+        <p>No operators in its sets.</p>
+      )}
+
+      <h2>Reward programs</h2>
+      {d?.programs ? (
+        d.programs.length === 0 ? (
+          <p>No reward programs.</p>
+        ) : (
+          <Table caption="Reward programs this service funds" id="service-programs">
+            <thead>
+              <tr>
+                <th scope="col">Program</th>
+                <th scope="col">Kind</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+                <th scope="col">Runs</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.programs.map((p) => (
+                <tr key={String(p.programId)}>
+                  <td>{String(p.programId)}</td>
+                  <td>{p.kind}</td>
+                  <td className="num">
+                    <TokenAndEth value={p.amount} decimals={p.decimals} unit={p.symbol} wei={p.eth} />
+                  </td>
+                  <td>
+                    {formatTime(p.startTime)} → {formatTime(p.endTime)} ({p.durationDays} days)
+                  </td>
+                  <td>{p.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )
+      ) : (
+        <Notice>Reward programs appear once the API serves /services/{"{address}"}.</Notice>
+      )}
+
+      <h2>Slashing history</h2>
+      <SlashTable
+        slashes={d?.slashes ?? s?.slashes ?? []}
+        caption="Slashes requested by this service"
+        operatorNames={operators.names}
+        serviceNames={services.names}
+      />
+
+      <h2>History</h2>
+      {findRoute(routes.data, /^\/timeseries\/services\/\{address\}\/stake$/) ? (
+        <Suspense fallback={<Loading what="the chart" />}>
+          <StakeHistory
+            path={`/timeseries/services/${address}/stake`}
+            title="Stake securing this service at the end of each day (tokens)"
+          />
+        </Suspense>
+      ) : (
+        <Notice>The stake history appears once the API serves its time series.</Notice>
+      )}
+
+      <h2>Risk dossier</h2>
+      <Dossier address={address} />
+    </section>
+  );
+}
+
+export default function Services(props: { address?: string }) {
+  return props.address ? <ServiceDetail address={props.address} /> : <ServiceList />;
+}
