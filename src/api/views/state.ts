@@ -113,16 +113,28 @@ export async function liveAllocations(
   filter?: { service?: string; operator?: string } | string,
 ): Promise<LiveAllocation[]> {
   const f = typeof filter === "string" ? { service: filter } : (filter ?? {});
-  const where: string[] = [];
-  const params: unknown[] = [String(now)];
-  if (f.service) {
-    params.push(f.service);
-    where.push(`s.service = $${params.length}`);
-  }
-  if (f.operator) {
-    params.push(f.operator);
-    where.push(`a.operator = $${params.length}`);
-  }
+  const all = await allAllocations(ctx, now);
+  return all.filter((a) => (!f.service || a.service === f.service) && (!f.operator || a.operator === f.operator));
+}
+
+// The allocation table is small (operators × assets × sets) and read by most views: load it once per indexed block
+// and clock, and filter in memory.
+const allocationCache = new WeakMap<object, { key: string; rows: Promise<LiveAllocation[]> }>();
+
+async function allAllocations(ctx: Context, now: number): Promise<LiveAllocation[]> {
+  const [checkpoint] = await ctx.db.query<{ k: string }>(
+    "SELECT block_number::text || ':' || COALESCE(block_hash, '') AS k FROM checkpoint",
+  );
+  const key = `${checkpoint?.k ?? ""}@${now}`;
+  const cached = allocationCache.get(ctx.db);
+  if (cached && cached.key === key) return cached.rows;
+  const rows = loadAllocations(ctx, now);
+  allocationCache.set(ctx.db, { key, rows });
+  rows.catch(() => allocationCache.delete(ctx.db));
+  return rows;
+}
+
+async function loadAllocations(ctx: Context, now: number): Promise<LiveAllocation[]> {
   const rows = await ctx.db.query<Record<string, string>>(
     `SELECT a.operator, a.asset, a.set_id::text AS set_id, s.service, m::text AS magnitude,
        a.pending_magnitude::text AS pending_magnitude, a.effect_at::text AS effect_at,
@@ -131,9 +143,8 @@ export async function liveAllocations(
            FROM allocations) a
      JOIN operator_sets s ON s.set_id = a.set_id
      LEFT JOIN pools p ON p.operator = a.operator AND p.asset = a.asset
-     ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
      ORDER BY a.set_id, a.operator, a.asset`,
-    params,
+    [String(now)],
   );
   return rows.map((r) => ({
     operator: r.operator as string,
