@@ -11,6 +11,10 @@ const Operators = lazy(() => import("./screens/Operators.tsx"));
 const OperatorDetail = lazy(() => import("./screens/OperatorDetail.tsx"));
 const Services = lazy(() => import("./screens/Services.tsx"));
 const Activity = lazy(() => import("./screens/Activity.tsx"));
+const Restake = lazy(() => import("./screens/Restake.tsx"));
+const Risk = lazy(() => import("./screens/Risk.tsx"));
+const OperatorConsole = lazy(() => import("./screens/OperatorConsole.tsx"));
+const ServiceConsole = lazy(() => import("./screens/ServiceConsole.tsx"));
 
 const NAV: { route: string; label: string }[] = [
   { route: "portfolio", label: "Portfolio" },
@@ -35,34 +39,13 @@ function Screen(props: { route: string[] }): ReactNode {
     case "activity":
       return <Activity />;
     case "restake":
-      return (
-        <ComingNext title="Restake">
-          Choosing an asset, an amount and operators, with a diversified split suggested by the risk engine and a
-          simulated preview before you sign, arrives in the next slice. Until then, deposit with{" "}
-          <code>npx rampart deposit</code>.
-        </ComingNext>
-      );
+      return <Restake />;
     case "risk":
-      return (
-        <ComingNext title="Risk">
-          Your exposure per service, the worst single event, concentration warnings and the staking-vs-restaking fan
-          chart arrive in the next slice. Until then: <code>npx rampart risk position &lt;address&gt;</code>.
-        </ComingNext>
-      );
+      return <Risk address={id} />;
     case "operator-console":
-      return (
-        <ComingNext title="Operator console">
-          Registering, joining and leaving operator sets, allocations and commission changes arrive in a later slice.
-          Until then use <code>npx rampart operator</code>.
-        </ComingNext>
-      );
+      return <OperatorConsole />;
     case "service-console":
-      return (
-        <ComingNext title="Service console">
-          Creating operator sets, funding reward programs and requesting, vetoing or executing slashes arrive in a later
-          slice. Until then use <code>npx rampart service</code>.
-        </ComingNext>
-      );
+      return <ServiceConsole />;
     default:
       return (
         <ComingNext title="Page not found">
