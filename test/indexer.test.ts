@@ -8,6 +8,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { type Address, maxUint256, parseUnits } from "viem";
+import { applyEvent, type StoredEvent } from "../src/indexer/apply.ts";
 import { type Db, openDatabase } from "../src/indexer/db.ts";
 import { createIndexer, dumpDerived, type Indexer } from "../src/indexer/indexer.ts";
 import { mockErc20Abi } from "../src/sdk/abis.ts";
@@ -131,6 +132,38 @@ describe("indexer on a real chain", () => {
     assert.equal(commission?.bps, 500);
     // A second sync with nothing new is a no-op.
     assert.equal((await indexer.syncOnce()).events, 0);
+  });
+
+  it("applies deposits in bulk exactly as one by one (applyEvents equals applyEvent per event)", async () => {
+    await indexer.syncOnce();
+    const rows = await db.query<Record<string, string>>(
+      `SELECT block_number::text AS block_number, log_index, block_hash, block_time::text AS block_time, tx_hash,
+         contract, name, args FROM events ORDER BY events.block_number, events.log_index`,
+    );
+    const events: StoredEvent[] = rows.map((r) => ({
+      blockNumber: BigInt(r.block_number as string),
+      logIndex: Number(r.log_index),
+      blockHash: r.block_hash as string,
+      blockTime: BigInt(r.block_time as string),
+      txHash: r.tx_hash as string,
+      contract: r.contract as StoredEvent["contract"],
+      name: r.name as string,
+      args: (typeof r.args === "string" ? JSON.parse(r.args) : r.args) as Record<string, unknown>,
+    }));
+    assert.ok(events.filter((e) => e.name === "Deposited").length >= 8, "the history has runs of deposits");
+    const oneByOne = await openDatabase();
+    try {
+      await oneByOne.transaction(async (tx) => {
+        for (const event of events) await applyEvent(tx, event);
+      });
+      const bulk = await dumpDerived(db);
+      const single = await dumpDerived(oneByOne);
+      for (const table of ["pools", "positions", "withdrawals", "allocations", "slashes"] as const) {
+        assert.deepEqual(bulk[table], single[table], table);
+      }
+    } finally {
+      await oneByOne.close();
+    }
   });
 
   it("SIGKILLed mid-sync and restarted, ends with the same tables as an uninterrupted run", async () => {

@@ -385,16 +385,68 @@ export async function applyEvents(tx: Queryable, events: Iterable<StoredEvent>):
   const [cursor] = await tx.query<{ open_day: string }>("SELECT open_day::text AS open_day FROM day_cursor");
   const start = cursor ? BigInt(cursor.open_day) : null;
   let openDay = start;
+  // Deposits only add to pools and positions, so a run of them (within one day) commutes and is applied as two bulk
+  // statements instead of two per event: most of a history's events are deposits.
+  let deposits: StoredEvent[] = [];
+  const flush = async () => {
+    if (deposits.length > 0) await applyDeposits(tx, deposits);
+    deposits = [];
+  };
   for (const event of events) {
     const day = event.blockTime / DAY;
-    if (openDay !== null && day > openDay) await snapshotDay(tx, openDay);
+    if (openDay !== null && day > openDay) {
+      await flush();
+      await snapshotDay(tx, openDay);
+    }
     if (openDay === null || day > openDay) openDay = day;
+    if (event.name === "Deposited") {
+      deposits.push(event);
+      continue;
+    }
+    await flush();
     await applyEvent(tx, event);
   }
+  await flush();
   if (openDay !== null && openDay !== start) {
     await tx.query(
       `INSERT INTO day_cursor (id, open_day) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET open_day = EXCLUDED.open_day`,
       [String(openDay)],
     );
   }
+}
+
+/** Applies `Deposited` events in bulk: the same sums applyEvent would add one by one. */
+async function applyDeposits(tx: Queryable, events: StoredEvent[]): Promise<void> {
+  const pools = new Map<string, { operator: string; asset: string; shares: bigint; amount: bigint }>();
+  const positions = new Map<string, { staker: string; operator: string; asset: string; shares: bigint }>();
+  for (const event of events) {
+    const s = (key: string) => str(event.args[key], `Deposited.${key}`);
+    const [staker, operator, asset] = [s("staker"), s("operator"), s("asset")];
+    const shares = BigInt(s("shares"));
+    const pool = pools.get(`${operator}:${asset}`) ?? { operator, asset, shares: 0n, amount: 0n };
+    pool.shares += shares;
+    pool.amount += BigInt(s("amount"));
+    pools.set(`${operator}:${asset}`, pool);
+    const position = positions.get(`${staker}:${operator}:${asset}`) ?? { staker, operator, asset, shares: 0n };
+    position.shares += shares;
+    positions.set(`${staker}:${operator}:${asset}`, position);
+  }
+  const json = (rows: Iterable<Record<string, unknown>>) =>
+    JSON.stringify([...rows], (_, v) => (typeof v === "bigint" ? v.toString() : v));
+  await tx.query(
+    `INSERT INTO pools (operator, asset, total_shares, total_assets)
+     SELECT operator, asset, shares::numeric, amount::numeric
+     FROM jsonb_to_recordset($1::jsonb) AS r(operator TEXT, asset TEXT, shares TEXT, amount TEXT)
+     ON CONFLICT (operator, asset) DO UPDATE SET
+       total_shares = pools.total_shares + EXCLUDED.total_shares,
+       total_assets = pools.total_assets + EXCLUDED.total_assets`,
+    [json(pools.values())],
+  );
+  await tx.query(
+    `INSERT INTO positions (staker, operator, asset, shares)
+     SELECT staker, operator, asset, shares::numeric
+     FROM jsonb_to_recordset($1::jsonb) AS r(staker TEXT, operator TEXT, asset TEXT, shares TEXT)
+     ON CONFLICT (staker, operator, asset) DO UPDATE SET shares = positions.shares + EXCLUDED.shares`,
+    [json(positions.values())],
+  );
 }
