@@ -306,6 +306,49 @@ describe("indexer on a real chain", () => {
     await assertMatchesChain();
   });
 
+  it("splits a block range the node refuses as too large, and ends with the same tables", async () => {
+    const real = as(0);
+    const ranges: string[] = [];
+    const picky: RampartClient = {
+      ...real,
+      publicClient: new Proxy(real.publicClient, {
+        get(target, key, receiver) {
+          if (key !== "request") return Reflect.get(target, key, receiver);
+          return (args: { method: string; params: [{ fromBlock: string; toBlock: string }] }) => {
+            if (args.method === "eth_getLogs") {
+              const [{ fromBlock, toBlock }] = args.params;
+              ranges.push(`${BigInt(fromBlock)}-${BigInt(toBlock)}`);
+              // Like a provider's cap: more than 8 blocks per query is refused.
+              if (BigInt(toBlock) - BigInt(fromBlock) >= 8n) {
+                return Promise.reject(new Error("query returned more than 10000 results"));
+              }
+            }
+            return (target.request as (a: unknown) => Promise<unknown>)(args);
+          };
+        },
+      }),
+    };
+    const fresh = await openDatabase();
+    try {
+      const splitLines: string[] = [];
+      await createIndexer({
+        client: picky,
+        db: fresh,
+        log: (line) => splitLines.push(line),
+        batchBlocks: 40,
+      }).syncOnce();
+      assert.ok(
+        splitLines.some((l) => /refused as too large .*splitting the range/.test(l)),
+        splitLines.join("\n"),
+      );
+      assert.ok(ranges.length > 4, `${ranges.length} eth_getLogs calls`);
+      await indexer.syncOnce();
+      assert.deepEqual(await dumpDerived(fresh), await dumpDerived(db));
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("retries a failing RPC with backoff and says so", async () => {
     const real = as(0);
     let failures = 2;

@@ -10,6 +10,9 @@ import { applyEvents, type StoredEvent } from "./apply.ts";
 import type { Db, Queryable } from "./db.ts";
 import { DERIVED_TABLES } from "./schema.ts";
 
+/** How nodes and viem say an eth_getLogs answer is too big: a size limit, or too many results. */
+const TOO_LARGE = /too (large|big|many)|exceed|more than|size limit|response size|limit/i;
+
 export interface IndexerOptions {
   client: RampartClient;
   db: Db;
@@ -250,13 +253,40 @@ export function createIndexer(options: IndexerOptions): Indexer {
     };
   }
 
+  /** Blocks per batch now: halved when a node refuses an answer as too large, grown back after batches that fit. */
+  let span = batchBlocks;
+
+  /**
+   * The logs of blocks [from, to]. A node (or viem's response size limit) may refuse a dense range as too large:
+   * then the range is split in halves, logged, and the next batches are smaller. Other errors are retried.
+   */
+  async function logsIn(from: bigint, to: bigint): Promise<RpcLog[]> {
+    const params = [{ address: addresses, fromBlock: hex(from), toBlock: hex(to) }];
+    if (to > from) {
+      try {
+        return await (
+          client.publicClient.request as (args: { method: string; params: unknown[] }) => Promise<RpcLog[]>
+        )({ method: "eth_getLogs", params });
+      } catch (error) {
+        if (TOO_LARGE.test(errorText(error))) {
+          const mid = from + (to - from) / 2n;
+          span = mid - from + 1n;
+          log(
+            `eth_getLogs for blocks ${from}–${to} was refused as too large (${errorText(error)}); splitting the range`,
+          );
+          return [...(await logsIn(from, mid)), ...(await logsIn(mid + 1n, to))];
+        }
+        // Anything else: the retrying path below (which logs each retry).
+      }
+    }
+    return request<RpcLog[]>("eth_getLogs", params);
+  }
+
   /** Fetches, decodes and commits blocks [from, to]. Returns the number of events. */
   async function indexRange(from: bigint, to: bigint): Promise<number> {
     const last = await header(to);
     if (!last) throw new Error(`block ${to} is not on the chain any more`);
-    const logs = await request<RpcLog[]>("eth_getLogs", [
-      { address: addresses, fromBlock: hex(from), toBlock: hex(to) },
-    ]);
+    const logs = await logsIn(from, to);
     // Timestamps come with the logs on anvil and recent geth/reth; otherwise one header per block with events.
     const times = new Map<string, bigint>();
     for (const raw of logs) {
@@ -337,8 +367,9 @@ export function createIndexer(options: IndexerOptions): Indexer {
       const from = checkpoint ? checkpoint.blockNumber + 1n : startBlock;
       result.blockNumber = from - 1n;
       if (from > head) break;
-      const to = from + batchBlocks - 1n < head ? from + batchBlocks - 1n : head;
+      const to = from + span - 1n < head ? from + span - 1n : head;
       const count = await indexRange(from, to);
+      if (span < batchBlocks) span = span * 2n < batchBlocks ? span * 2n : batchBlocks;
       result.events += count;
       result.batches++;
       result.blockNumber = to;
