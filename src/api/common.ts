@@ -9,7 +9,11 @@ export const DAY = 86_400;
 export type AssetInfo = { asset: string; symbol: string | null; decimals: number };
 
 /** Every asset the deployment or the chain knows, by lowercase address. */
-export async function assetInfo(ctx: Context): Promise<Map<string, AssetInfo>> {
+export function assetInfo(ctx: Context): Promise<Map<string, AssetInfo>> {
+  return ctx.perBlock("assets", () => loadAssetInfo(ctx));
+}
+
+async function loadAssetInfo(ctx: Context): Promise<Map<string, AssetInfo>> {
   const map = new Map<string, AssetInfo>();
   for (const a of ctx.deployment.assets) {
     map.set(a.address.toLowerCase(), { asset: a.address.toLowerCase(), symbol: a.symbol, decimals: a.decimals });
@@ -72,11 +76,13 @@ export async function indexedBlock(
 }
 
 /** Display names of services from their metadata, by lowercase address. */
-export async function serviceNames(ctx: Context): Promise<Map<string, string | null>> {
-  const rows = await ctx.db.query<{ service: string; metadata_uri: string }>(
-    "SELECT service, metadata_uri FROM services",
-  );
-  return new Map(rows.map((r) => [r.service, metadataName(r.metadata_uri) ?? null]));
+export function serviceNames(ctx: Context): Promise<Map<string, string | null>> {
+  return ctx.perBlock("serviceNames", async () => {
+    const rows = await ctx.db.query<{ service: string; metadata_uri: string }>(
+      "SELECT service, metadata_uri FROM services",
+    );
+    return new Map(rows.map((r) => [r.service, metadataName(r.metadata_uri) ?? null]));
+  });
 }
 
 export const RANGES = { "1w": 7, "1m": 30, "3m": 90, "1y": 365, all: null } as const;

@@ -13,6 +13,11 @@ export interface Context {
   params: string[];
   /** ETH per token over time, for ETH values beside token amounts. */
   rates: EthRates;
+  /**
+   * A value shared by every request at the current indexed block (computed once, concurrent callers wait for the same
+   * promise). `name` must say everything the value depends on besides the block (e.g. include the clock).
+   */
+  perBlock<T>(name: string, make: () => Promise<T>): Promise<T>;
   /** The query string. */
   query: URLSearchParams;
 }

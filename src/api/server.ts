@@ -8,6 +8,7 @@ import type { Server } from "node:http";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, resolve, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 import type { Db } from "../indexer/db.ts";
 import type { RampartClient } from "../sdk/client.ts";
 import type { Deployment } from "../sdk/deployment.ts";
@@ -89,36 +90,65 @@ export const ROUTES: readonly Route[] = [
   ...ENGINE_ROUTES,
 ];
 
-interface Base extends Omit<Context, "params" | "query"> {
+interface Base extends Omit<Context, "params" | "query" | "perBlock" | "now"> {
   webRoot?: string;
   appConfig?: unknown;
-  cache: BlockCache | null;
+  state: BlockState;
+  /** Cache answers by URL (off with a custom clock: then an answer depends on more than the block). */
+  cacheAnswers: boolean;
+  clock?: () => Promise<number> | number;
 }
 
-/** Answers by URL for one indexed block; emptied when the block moves (or a reorg changes its hash). */
-class BlockCache {
+interface Answer {
+  text: string;
+  gzip?: Buffer;
+}
+
+/**
+ * What is known at one indexed block: answers by URL (bounded) and values many answers share (assets, service names,
+ * allocations, the block's time). Both are dropped when the checkpoint moves or a reorg changes its hash. Entries are
+ * promises, so concurrent requests for the same thing share one computation.
+ */
+class BlockState {
   private block = "";
-  private readonly entries = new Map<string, string>();
+  answers = new Map<string, Promise<Answer>>();
+  memo = new Map<string, Promise<unknown>>();
   constructor(private readonly capacity: number) {}
-  async key(db: Db): Promise<string> {
+  /** The current checkpoint's key; resets the maps when it changed. */
+  async enter(db: Db): Promise<string> {
     const [row] = await db.query<{ k: string }>(
       "SELECT block_number::text || ':' || COALESCE(block_hash, '') AS k FROM checkpoint",
     );
-    return row?.k ?? "";
-  }
-  get(block: string, url: string): string | undefined {
-    if (block !== this.block) {
-      this.block = block;
-      this.entries.clear();
-      return undefined;
+    const key = row?.k ?? "";
+    if (key !== this.block) {
+      this.block = key;
+      this.answers = new Map();
+      this.memo = new Map();
     }
-    return this.entries.get(url);
+    return key;
   }
-  set(block: string, url: string, text: string): void {
-    if (block !== this.block) return;
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(url, text);
+  remember(url: string, answer: Promise<Answer>): void {
+    if (this.answers.size >= this.capacity) this.answers.delete(this.answers.keys().next().value as string);
+    this.answers.set(url, answer);
+    answer.catch(() => this.answers.delete(url));
   }
+}
+
+function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
+  if (answer.text.length >= 2_048 && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+    answer.gzip ??= gzipSync(answer.text);
+    res.writeHead(200, {
+      "content-type": "application/json; charset=utf-8",
+      "content-encoding": "gzip",
+      "content-length": answer.gzip.length,
+      vary: "accept-encoding",
+      "cache-control": "no-store",
+      "access-control-allow-origin": "*",
+    });
+    res.end(answer.gzip);
+    return;
+  }
+  sendJsonText(res, 200, answer.text);
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, base: Base): Promise<void> {
@@ -131,19 +161,32 @@ async function handle(req: IncomingMessage, res: ServerResponse, base: Base): Pr
       res.setHeader("allow", "GET, HEAD");
       throw new ApiError(405, `${req.method} is not allowed on ${r.path}`, "the API is read-only: use GET");
     }
+    const { state, clock } = base;
+    await state.enter(base.db);
+    const memo = state.memo;
+    const perBlock = <T>(name: string, make: () => Promise<T>): Promise<T> => {
+      let value = memo.get(name) as Promise<T> | undefined;
+      if (!value) {
+        value = make();
+        memo.set(name, value);
+        value.catch(() => memo.delete(name));
+      }
+      return value;
+    };
+    const now = clock
+      ? async () => clock()
+      : () => perBlock("now", async () => (await indexedBlock({ db: base.db })).time ?? Math.floor(Date.now() / 1000));
+    const ctx: Context = { ...base, params: match.slice(1), query: url.searchParams, perBlock, now };
     const key = `${pathname}?${[...url.searchParams]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([k, v]) => `${k}=${v}`)
       .join("&")}`;
-    const block = base.cache ? await base.cache.key(base.db) : "";
-    const cached = base.cache?.get(block, key);
-    if (cached !== undefined) {
-      sendJsonText(res, 200, cached);
-      return;
+    let answer = base.cacheAnswers ? state.answers.get(key) : undefined;
+    if (!answer) {
+      answer = r.handler(ctx).then((body) => ({ text: JSON.stringify(body) }));
+      if (base.cacheAnswers) state.remember(key, answer);
     }
-    const text = JSON.stringify(await r.handler({ ...base, params: match.slice(1), query: url.searchParams }));
-    base.cache?.set(block, key, text);
-    sendJsonText(res, 200, text);
+    sendAnswer(req, res, await answer);
     return;
   }
   if (req.method === "GET" || req.method === "HEAD") {
@@ -196,18 +239,16 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   // The risk snapshot reads the stand-in LSTs' rate parameters (for their declared APR and rate history) the same way.
   if (options.client) configureEngines({ standIns: standInsFromChain(options.client.publicClient) });
   const capacity = options.cacheEntries ?? 2_000;
-  const cache = options.now || capacity === 0 ? null : new BlockCache(capacity);
-  const now = async (): Promise<number> => {
-    if (options.now) return options.now();
-    return (await indexedBlock({ db })).time ?? Math.floor(Date.now() / 1000);
-  };
+  const state = new BlockState(Math.max(capacity, 1));
+  const cacheAnswers = !options.now && capacity > 0;
   const server = createServer((req, res) => {
     handle(req, res, {
       db,
       deployment,
-      now,
       rates,
-      cache,
+      state,
+      cacheAnswers,
+      clock: options.now,
       webRoot: options.webRoot,
       appConfig: options.appConfig,
     }).catch((error: unknown) => {

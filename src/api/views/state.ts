@@ -119,19 +119,8 @@ export async function liveAllocations(
 
 // The allocation table is small (operators × assets × sets) and read by most views: load it once per indexed block
 // and clock, and filter in memory.
-const allocationCache = new WeakMap<object, { key: string; rows: Promise<LiveAllocation[]> }>();
-
-async function allAllocations(ctx: Context, now: number): Promise<LiveAllocation[]> {
-  const [checkpoint] = await ctx.db.query<{ k: string }>(
-    "SELECT block_number::text || ':' || COALESCE(block_hash, '') AS k FROM checkpoint",
-  );
-  const key = `${checkpoint?.k ?? ""}@${now}`;
-  const cached = allocationCache.get(ctx.db);
-  if (cached && cached.key === key) return cached.rows;
-  const rows = loadAllocations(ctx, now);
-  allocationCache.set(ctx.db, { key, rows });
-  rows.catch(() => allocationCache.delete(ctx.db));
-  return rows;
+function allAllocations(ctx: Context, now: number): Promise<LiveAllocation[]> {
+  return ctx.perBlock(`allocations@${now}`, () => loadAllocations(ctx, now));
 }
 
 async function loadAllocations(ctx: Context, now: number): Promise<LiveAllocation[]> {
