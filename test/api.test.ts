@@ -220,6 +220,18 @@ describe("API on a real chain and indexer", () => {
       assert.match(body.error, /no route/);
       assert.match(body.hint, /openapi\.json/);
     }
+    const malformed = await get("/%E0%A4%A");
+    assert.equal(malformed.status, 404, "a malformed escape is no route, not a 500");
+    const unknownService = await get(`/timeseries/apr?service=${fixture.accounts[10]}`);
+    assert.equal(unknownService.status, 404);
+    assert.match(unknownService.body.error, /no service/);
+    assert.equal((await get("/timeseries/apr?service=0xnope")).status, 400);
+    const huge = await fetch(`${api.url}/overview?x=${"a".repeat(20_000)}`);
+    assert.equal(huge.status, 431);
+    assert.match(((await huge.json()) as Any).error, /too large/);
+    const head = await fetch(`${api.url}/overview`, { method: "HEAD" });
+    assert.equal(head.status, 200);
+    assert.equal(await head.text(), "");
     const post = await fetch(`${api.url}/overview`, { method: "POST" });
     assert.equal(post.status, 405);
     assert.ok(((await post.json()) as Any).error);

@@ -115,3 +115,48 @@ export function parseIntParam(ctx: Context, name: string, fallback: number, min:
   }
   return value;
 }
+
+/** The commission an operator charges a service that it never set one for: the Directory's default (10%). */
+export const DEFAULT_COMMISSION_BPS = 1_000;
+
+export interface Commission {
+  operator: string;
+  service: string;
+  /** In force at `now`: a pending change whose effect time has passed counts, as the Directory's view does. */
+  bps: number;
+  pendingBps: number | null;
+  effectAt: number | null;
+}
+
+/** Commissions set in the Directory, in force at `now`; `filter` narrows to one operator or one service. */
+export async function commissionsAt(
+  ctx: Context,
+  now: number,
+  filter: { operator?: string; service?: string } = {},
+): Promise<Commission[]> {
+  const rows = await ctx.perBlock(`commissions@${now}`, () =>
+    ctx.db.query<{
+      operator: string;
+      service: string;
+      bps: number;
+      pending_bps: number | null;
+      effect_at: string | null;
+    }>(
+      "SELECT operator, service, bps, pending_bps, effect_at::text AS effect_at FROM commissions ORDER BY service, operator",
+    ),
+  );
+  return rows
+    .filter(
+      (r) => (!filter.operator || r.operator === filter.operator) && (!filter.service || r.service === filter.service),
+    )
+    .map((r) => {
+      const due = r.effect_at !== null && Number(r.effect_at) <= now && r.pending_bps !== null;
+      return {
+        operator: r.operator,
+        service: r.service,
+        bps: Number(due ? r.pending_bps : r.bps),
+        pendingBps: due || r.pending_bps === null ? null : Number(r.pending_bps),
+        effectAt: due || r.effect_at === null ? null : Number(r.effect_at),
+      };
+    });
+}

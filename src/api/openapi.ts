@@ -78,6 +78,7 @@ const operatorSummary = object({
       bps: { type: "integer" },
       pendingBps: { type: ["integer", "null"] },
       effectAt: { type: ["integer", "null"] },
+      default: { type: "boolean", description: "True when the operator never set a rate for this service (10%)" },
     }),
   ),
   concentration: object({
@@ -223,17 +224,58 @@ export const openApiDocument = {
         parameters: [addressParam("The service's address")],
         responses: {
           "200": json(
-            {
-              allOf: [
-                serviceSummary,
+            object({
+              ...serviceSummary.properties,
+              sets: arrayOf(
                 object({
-                  sets: arrayOf({ type: "object" }),
-                  operators: arrayOf({ type: "object" }),
-                  slashes: arrayOf(ref("Slash")),
-                  programs: arrayOf({ type: "object" }),
+                  setId: { type: "integer" },
+                  assets: arrayOf(
+                    object({ asset: address, symbol: { type: ["string", "null"] }, decimals: { type: "integer" } }),
+                  ),
+                  policy: object({
+                    vetoWindow: { type: "integer", description: "Seconds" },
+                    deallocationDelay: { type: "integer", description: "Seconds" },
+                    maxSlashWad: amount,
+                    vetoCommittee: address,
+                    slashRecipient: address,
+                  }),
+                  registrar: address,
+                  createdTime: seconds,
+                  operators: arrayOf(object({ operator: address, joinedTime: seconds })),
                 }),
-              ],
-            },
+              ),
+              operators: arrayOf(
+                object({
+                  operator: address,
+                  stake: arrayOf(ref("AssetAmount")),
+                  stakeEth: ethWei,
+                  shareOfStake: ratio,
+                  commissionBps: { type: "integer", description: "In force now" },
+                  commissionIsDefault: { type: "boolean", description: "True when the operator never set one (10%)" },
+                  pendingCommissionBps: { type: ["integer", "null"] },
+                  commissionEffectAt: { type: ["integer", "null"] },
+                  allocations: arrayOf({ type: "object" }),
+                }),
+              ),
+              slashes: arrayOf(ref("Slash")),
+              programs: arrayOf(
+                object({
+                  programId: amount,
+                  setId: { type: "integer" },
+                  kind: { type: "string", enum: ["pro-rata", "operator-directed"] },
+                  asset: address,
+                  symbol: { type: ["string", "null"] },
+                  decimals: { type: "integer" },
+                  amount,
+                  eth: ethWei,
+                  startTime: seconds,
+                  endTime: seconds,
+                  durationDays: { type: "number" },
+                  perDay: amount,
+                  status: { type: "string", enum: ["upcoming", "active", "ended"] },
+                }),
+              ),
+            }),
             "The service",
           ),
           ...errors,
@@ -354,6 +396,11 @@ export const openApiDocument = {
               ),
               valueEth: ethWei,
               pendingWithdrawals: arrayOf(withdrawal),
+              rewards: {
+                type: "object",
+                description:
+                  "Rewards by service, token and role, with claimed and claimable per token: the answer of /rewards/earnings/{address}",
+              },
             }),
             "The portfolio (empty lists for an address with no history)",
           ),

@@ -214,7 +214,13 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Serves `pathname` from `root` (index.html for `/`); false when there is no such file. Never leaves `root`. */
 async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<boolean> {
   const base = resolve(root);
-  const file = resolve(base, `.${pathname === "/" ? "/index.html" : decodeURIComponent(pathname)}`);
+  let decoded: string;
+  try {
+    decoded = pathname === "/" ? "/index.html" : decodeURIComponent(pathname);
+  } catch {
+    return false; // A malformed escape names no file: the caller answers 404.
+  }
+  const file = resolve(base, `.${decoded}`);
   if (file !== base && !file.startsWith(`${base}${sep}`)) return false;
   let body: Buffer;
   try {
@@ -265,6 +271,19 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         });
       }
     });
+  });
+  // Requests node rejects before routing (a malformed request line, headers over 16 KB) still get a JSON answer.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+    const body = JSON.stringify({
+      error: status === 431 ? "the request's URL or headers are too large" : "the request is malformed",
+      hint: status === 431 ? "shorten the query string (under 16 KB)" : "send a valid HTTP/1.1 GET request",
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
+        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -348,9 +348,8 @@ export async function applyEvent(tx: Queryable, event: StoredEvent): Promise<voi
 
 export const DAY = 86_400n;
 
-/** The SQL that snapshots the end of UTC day $1 (its last second is $2) into the `*_days` tables. */
+/** Snapshots the state at the end of UTC day `day` into the `*_days` tables. */
 async function snapshotDay(tx: Queryable, day: bigint): Promise<void> {
-  const end = String((day + 1n) * DAY - 1n);
   await tx.query(
     `INSERT INTO pool_days (day, operator, asset, total_shares, total_assets, max_magnitude, encumbered, stakers)
      SELECT $1, l.operator, l.asset, l.total_shares, l.total_assets, l.max_magnitude, l.encumbered,
@@ -358,14 +357,13 @@ async function snapshotDay(tx: Queryable, day: bigint): Promise<void> {
      FROM pools l`,
     [String(day)],
   );
+  // Raw magnitudes with any pending change: a chart evaluates them at each day's end (a change can take effect on a
+  // later day without any event).
   await tx.query(
-    `INSERT INTO allocation_days (day, operator, asset, set_id, magnitude)
-     SELECT $1, operator, asset, set_id, m FROM
-       (SELECT operator, asset, set_id,
-          CASE WHEN effect_at > 0 AND effect_at <= $2 THEN pending_magnitude ELSE magnitude END AS m
-        FROM allocations) AS a
-     WHERE m > 0`,
-    [String(day), end],
+    `INSERT INTO allocation_days (day, operator, asset, set_id, magnitude, pending_magnitude, effect_at)
+     SELECT $1, operator, asset, set_id, magnitude, pending_magnitude, effect_at FROM allocations
+     WHERE magnitude > 0 OR pending_magnitude > 0`,
+    [String(day)],
   );
   await tx.query(
     `INSERT INTO network_days (day, operators, services, sets, stakers, positions)

@@ -10,8 +10,12 @@ import { applyEvents, type StoredEvent } from "./apply.ts";
 import type { Db, Queryable } from "./db.ts";
 import { DERIVED_TABLES } from "./schema.ts";
 
-/** How nodes and viem say an eth_getLogs answer is too big: a size limit, or too many results. */
-const TOO_LARGE = /too (large|big|many)|exceed|more than|size limit|response size|limit/i;
+/**
+ * How nodes and viem say an eth_getLogs answer is too big (a response size cap, a result count cap, a block range
+ * cap), and not a rate limit ("Too Many Requests", "exceeds defined limit"), which is retried with backoff instead.
+ */
+const TOO_LARGE =
+  /query returned more than|exceeded the size limit|ResponseBodyTooLarge|response (body )?(size|is too (large|big))|too large|too big|block range|max results/i;
 
 export interface IndexerOptions {
   client: RampartClient;

@@ -9,7 +9,7 @@
 //   written when the first event of a later day is applied (days without events repeat the previous day's state).
 
 /** Bump when the DDL changes incompatibly; a database with another version is rejected with a clear message. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The derived tables, in the order a rebuild truncates them. */
 export const DERIVED_TABLES = [
@@ -257,13 +257,16 @@ CREATE TABLE IF NOT EXISTS pool_days (
 );
 CREATE INDEX IF NOT EXISTS pool_days_operator ON pool_days (operator, day);
 
--- Magnitudes in force at the end of the day (a pending change counts once its effect time has passed).
+-- Allocations at the end of the day, with any pending change and its effect time (readers evaluate them at the end
+-- of the day they chart, which may be a later day without events).
 CREATE TABLE IF NOT EXISTS allocation_days (
   day BIGINT NOT NULL,
   operator TEXT NOT NULL,
   asset TEXT NOT NULL,
   set_id BIGINT NOT NULL,
   magnitude ${AMOUNT} NOT NULL,
+  pending_magnitude ${AMOUNT} NOT NULL,
+  effect_at BIGINT NOT NULL,
   PRIMARY KEY (day, operator, asset, set_id)
 );
 CREATE INDEX IF NOT EXISTS allocation_days_set ON allocation_days (set_id, day);

@@ -10,6 +10,7 @@ import {
   serviceNames,
   sumEth,
 } from "../common.ts";
+import { ApiError, parseAddress } from "../http.ts";
 import { toWei } from "../rates.ts";
 import type { Context } from "../route.ts";
 import { daySources, dayWindow, endOfDay, isoDay } from "./series.ts";
@@ -176,16 +177,20 @@ export function stakeEth(ctx: Context, stake: Map<string, bigint> | undefined, t
 export async function aprSeries(ctx: Context): Promise<unknown> {
   const range = parseRange(ctx);
   const window = await dayWindow(ctx, range);
-  const only = ctx.query.get("service")?.toLowerCase();
+  const serviceParam = ctx.query.get("service");
+  const only = serviceParam === null ? undefined : parseAddress(serviceParam, "service");
   const { source, snapshotDays } = await daySources(ctx, window);
   const live = source.includes("live");
   const now = await ctx.now();
   const [stakes, totals, programs, names] = await Promise.all([
-    serviceStake(ctx, snapshotDays, live, now),
+    serviceStake(ctx, window.days, source, now),
     assetTotals(ctx, snapshotDays, live),
     rewardPrograms(ctx),
     serviceNames(ctx),
   ]);
+  if (only && !names.has(only)) {
+    throw new ApiError(404, `no service ${only} is registered`, "list the registered services with GET /services");
+  }
   const services = [...names.keys()].filter((s) => !only || s === only).sort();
   const categories = new Map(
     (await ctx.db.query<{ service: string; category: number }>("SELECT service, category FROM services")).map((r) => [
@@ -201,7 +206,7 @@ export async function aprSeries(ctx: Context): Promise<unknown> {
       const src = source[i];
       const time = src === "live" ? Math.min(endOfDay(day), now) : endOfDay(day);
       const rewards = rewardsPerDayEth(ctx, programs, day);
-      const byService = src === null || src === undefined ? new Map() : (stakes.get(src) ?? new Map());
+      const byService = stakes.get(day) ?? new Map<string, Map<string, bigint>>();
       let totalRewards: bigint | null = 0n;
       for (const value of rewards.values())
         totalRewards = totalRewards === null || value === null ? null : totalRewards + value;

@@ -1,7 +1,17 @@
 // Operators: the list (TVL, stakers, commissions, services secured, concentration) and one operator's detail with
 // pools, allocations, slashes, daily history and recent events.
 import { metadataName } from "../../sdk/reads/internal.ts";
-import { assetAmount, assetInfo, num, numOrNull, parseRange, serviceNames, sumEth } from "../common.ts";
+import {
+  assetAmount,
+  assetInfo,
+  commissionsAt,
+  DEFAULT_COMMISSION_BPS,
+  num,
+  numOrNull,
+  parseRange,
+  serviceNames,
+  sumEth,
+} from "../common.ts";
 import { ApiError, parseAddress, sharesToAssets } from "../http.ts";
 import type { Context } from "../route.ts";
 import { ratio } from "./network.ts";
@@ -55,19 +65,7 @@ export async function operatorSummaries(ctx: Context, only?: string): Promise<Re
       params,
     ),
   );
-  const commissions = group(
-    await ctx.db.query<{
-      operator: string;
-      service: string;
-      bps: number;
-      pending_bps: number | null;
-      effect_at: string | null;
-    }>(
-      `SELECT operator, service, bps, pending_bps, effect_at::text AS effect_at FROM commissions ${where}
-       ORDER BY service`,
-      params,
-    ),
-  );
+  const commissions = group(await commissionsAt(ctx, now, only ? { operator: only } : {}));
   const allocations = group(await liveAllocations(ctx, now, only ? { operator: only } : undefined));
   const names = await serviceNames(ctx);
   const summaries = operators.map((o) => {
@@ -92,9 +90,18 @@ export async function operatorSummaries(ctx: Context, only?: string): Promise<Re
       name: metadataName(o.metadata_uri ?? "") ?? null,
       delegate: o.delegate,
       metadataUri: o.metadata_uri,
-      allocationDelay: num(o.allocation_delay),
-      pendingAllocationDelay: numOrNull(o.pending_allocation_delay),
-      allocationDelayEffectAt: numOrNull(o.allocation_delay_effect_at),
+      // A pending allocation delay is in force once its effect time has passed (the chain applies it lazily).
+      ...(o.allocation_delay_effect_at !== null && num(o.allocation_delay_effect_at) <= now
+        ? {
+            allocationDelay: num(o.pending_allocation_delay),
+            pendingAllocationDelay: null,
+            allocationDelayEffectAt: null,
+          }
+        : {
+            allocationDelay: num(o.allocation_delay),
+            pendingAllocationDelay: numOrNull(o.pending_allocation_delay),
+            allocationDelayEffectAt: numOrNull(o.allocation_delay_effect_at),
+          }),
       registeredTime: num(o.registered_time),
       tvl,
       tvlEth,
@@ -106,12 +113,20 @@ export async function operatorSummaries(ctx: Context, only?: string): Promise<Re
         joinedTime: num(s.joined_time),
       })),
       servicesSecured: [...secured].sort().map((service) => ({ service, name: names.get(service) ?? null })),
-      commissions: (commissions.get(operator) ?? []).map((c) => ({
-        service: c.service,
-        bps: num(c.bps),
-        pendingBps: numOrNull(c.pending_bps),
-        effectAt: numOrNull(c.effect_at),
-      })),
+      // Every service it serves or has set a rate for; services it never set one for charge the default.
+      commissions: [
+        ...new Set([
+          ...(commissions.get(operator) ?? []).map((c) => c.service),
+          ...(sets.get(operator) ?? []).map((s) => s.service),
+        ]),
+      ]
+        .sort()
+        .map((service) => {
+          const c = (commissions.get(operator) ?? []).find((x) => x.service === service);
+          return c
+            ? { service, bps: c.bps, pendingBps: c.pendingBps, effectAt: c.effectAt, default: false }
+            : { service, bps: DEFAULT_COMMISSION_BPS, pendingBps: null, effectAt: null, default: true };
+        }),
       concentration: {
         /** Filled below, once the network's TVL is known. */
         shareOfNetworkTvl: null as number | null,

@@ -2,7 +2,7 @@
 // operators with their shares, slashes, reward programs and reward APR), and its daily stake series.
 import { metadataJson, metadataName } from "../../sdk/reads/internal.ts";
 import { categoryName } from "../../sdk/reads/registry.ts";
-import { assetAmount, assetInfo, num, parseRange, sumEth } from "../common.ts";
+import { assetAmount, assetInfo, commissionsAt, DEFAULT_COMMISSION_BPS, num, parseRange, sumEth } from "../common.ts";
 import { ApiError, parseAddress } from "../http.ts";
 import type { Context } from "../route.ts";
 import { ratio, stakeEth } from "./network.ts";
@@ -123,14 +123,7 @@ export async function serviceDetail(ctx: Context): Promise<unknown> {
      WHERE active AND set_id IN (SELECT set_id FROM operator_sets WHERE service = $1) ORDER BY operator`,
     [row.service],
   );
-  const commissions = await ctx.db.query<{
-    operator: string;
-    bps: number;
-    pending_bps: number | null;
-    effect_at: string | null;
-  }>("SELECT operator, bps, pending_bps, effect_at::text AS effect_at FROM commissions WHERE service = $1", [
-    row.service,
-  ]);
+  const commissions = await commissionsAt(ctx, now, { service: row.service });
   const totals = stakeByAsset(allocations);
   const totalEth = stakeEth(ctx, totals, now);
   const operators = [...new Set([...members.map((m) => m.operator), ...allocations.map((a) => a.operator)])].sort();
@@ -165,9 +158,10 @@ export async function serviceDetail(ctx: Context): Promise<unknown> {
         stake,
         stakeEth: eth,
         shareOfStake: ratio(eth, totalEth),
-        commissionBps: c ? num(c.bps) : 0,
-        pendingCommissionBps: c?.pending_bps ?? null,
-        commissionEffectAt: c?.effect_at === null || c?.effect_at === undefined ? null : num(c.effect_at),
+        commissionBps: c ? c.bps : DEFAULT_COMMISSION_BPS,
+        commissionIsDefault: !c,
+        pendingCommissionBps: c?.pendingBps ?? null,
+        commissionEffectAt: c?.effectAt ?? null,
         allocations: mine.map((a) => ({
           setId: a.setId,
           asset: a.asset,
@@ -203,14 +197,14 @@ export async function serviceStakeSeries(ctx: Context): Promise<unknown> {
   const assets = await assetInfo(ctx);
   const { source, snapshotDays } = await daySources(ctx, window);
   const now = await ctx.now();
-  const stakes = await serviceStake(ctx, snapshotDays, source.includes("live"), now, row.service);
+  const stakes = await serviceStake(ctx, window.days, source, now, row.service);
   return {
     service: row.service,
     range,
     points: window.days.map((day, i) => {
       const src = source[i];
       const time = src === "live" ? Math.min(endOfDay(day), now) : endOfDay(day);
-      const byAsset = src === null || src === undefined ? undefined : stakes.get(src)?.get(row.service);
+      const byAsset = stakes.get(day)?.get(row.service);
       const stake = [...(byAsset ?? new Map<string, bigint>())]
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([asset, amount]) => assetAmount(ctx, assets, asset, amount, time));

@@ -48,16 +48,20 @@ export async function assetTotals(
   return out;
 }
 
-/** Stake securing each service, per asset: Σ over its sets' allocations of ⌊pool assets × magnitude / max⌋. */
+/**
+ * Stake securing each service per asset on each requested day, as of the day's last second (today: as of `now`):
+ * Σ over its sets' allocations of ⌊pool assets × magnitude / max⌋, where a pending allocation change counts from its
+ * effect time on. `source[i]` says where day `days[i]` reads from (see daySources).
+ */
 export async function serviceStake(
   ctx: Context,
   days: readonly number[],
-  live: boolean,
+  source: readonly (number | "live" | null)[],
   now: number,
   service?: string,
-): Promise<PerDay<Map<string, Map<string, bigint>>>> {
-  const out: PerDay<Map<string, Map<string, bigint>>> = new Map();
-  const add = (day: number | "live", svc: string, asset: string, stake: bigint) => {
+): Promise<Map<number, Map<string, Map<string, bigint>>>> {
+  const out = new Map<number, Map<string, Map<string, bigint>>>();
+  const add = (day: number, svc: string, asset: string, stake: bigint) => {
     let byService = out.get(day);
     if (!byService) {
       byService = new Map();
@@ -68,26 +72,47 @@ export async function serviceStake(
       byAsset = new Map();
       byService.set(svc, byAsset);
     }
-    byAsset.set(asset, stake);
+    byAsset.set(asset, (byAsset.get(asset) ?? 0n) + stake);
   };
-  const filter = service ? "AND s.service = $2" : "";
-  if (days.length > 0) {
-    const rows = await ctx.db.query<{ day: string; service: string; asset: string; stake: string }>(
-      `SELECT a.day::text AS day, s.service, a.asset,
-         SUM(COALESCE(div(p.total_assets * a.magnitude, NULLIF(p.max_magnitude, 0)), 0))::text AS stake
+  const snapshotDays = [...new Set(source.filter((s): s is number => typeof s === "number"))];
+  type Group = { service: string; asset: string; effectAt: number; current: bigint; pending: bigint };
+  const groups = new Map<number, Group[]>();
+  if (snapshotDays.length > 0) {
+    const filter = service ? "AND s.service = $2" : "";
+    const rows = await ctx.db.query<Record<string, string>>(
+      `SELECT a.day::text AS day, s.service, a.asset, a.effect_at::text AS effect_at,
+         SUM(COALESCE(div(p.total_assets * a.magnitude, NULLIF(p.max_magnitude, 0)), 0))::text AS current,
+         SUM(COALESCE(div(p.total_assets * a.pending_magnitude, NULLIF(p.max_magnitude, 0)), 0))::text AS pending
        FROM allocation_days a
        JOIN pool_days p ON p.day = a.day AND p.operator = a.operator AND p.asset = a.asset
        JOIN operator_sets s ON s.set_id = a.set_id
-       WHERE a.day IN ${DAYS} ${filter} GROUP BY a.day, s.service, a.asset ORDER BY a.day, s.service, a.asset`,
-      service ? [JSON.stringify(days.map(String)), service] : [JSON.stringify(days.map(String))],
+       WHERE a.day IN ${DAYS} ${filter}
+       GROUP BY a.day, s.service, a.asset, a.effect_at ORDER BY a.day, s.service, a.asset, a.effect_at`,
+      service ? [JSON.stringify(snapshotDays.map(String)), service] : [JSON.stringify(snapshotDays.map(String))],
     );
-    for (const r of rows) add(Number(r.day), r.service, r.asset, BigInt(r.stake));
+    for (const r of rows) {
+      const day = Number(r.day);
+      const list = groups.get(day) ?? [];
+      list.push({
+        service: r.service as string,
+        asset: r.asset as string,
+        effectAt: Number(r.effect_at),
+        current: BigInt(r.current as string),
+        pending: BigInt(r.pending as string),
+      });
+      groups.set(day, list);
+    }
   }
-  if (live) {
-    out.set("live", new Map());
-    for (const r of await liveAllocations(ctx, now, service)) {
-      const byService = out.get("live")?.get(r.service)?.get(r.asset) ?? 0n;
-      add("live", r.service, r.asset, byService + r.stake);
+  for (const [i, day] of days.entries()) {
+    const src = source[i];
+    const end = Math.min((day + 1) * 86_400 - 1, now);
+    if (src === "live") {
+      for (const a of await liveAllocations(ctx, end, service ? { service } : undefined))
+        add(day, a.service, a.asset, a.stake);
+    } else if (typeof src === "number") {
+      for (const g of groups.get(src) ?? []) {
+        add(day, g.service, g.asset, g.effectAt > 0 && g.effectAt <= end ? g.pending : g.current);
+      }
     }
   }
   return out;
