@@ -695,7 +695,7 @@ describe("npm start: the indexer and the API beside the chain", { timeout: 180_0
     }
     const elapsed = performance.now() - mined;
     assert.ok(indexed >= deposited.blockNumber, `block ${deposited.blockNumber} was not indexed within 2 s`);
-    assert.ok(elapsed <= 1_500, `the API indexed the deposit's block ${Math.round(elapsed)} ms after its receipt`);
+    assert.ok(elapsed <= 1_000, `the API indexed the deposit's block ${Math.round(elapsed)} ms after its receipt`);
 
     type Portfolio = { positions: { operator: string; asset: string; shares: string }[] };
     const wstEth = deployed(deployment, "wstETH").toLowerCase();
