@@ -26,11 +26,14 @@ import {
   buildInvestorModel,
   cascadeReportToJson,
   holdingsOf,
+  PLAN_DEFAULTS,
   parseSnapshot,
+  planPositions,
   securityReportToJson,
   serviceDossier,
   snapshotFromChain,
   toSecurityNetwork,
+  valueEth,
 } from "../src/risk/index.ts";
 import { mockErc20Abi } from "../src/sdk/abis.ts";
 import { createRewardProgram, listDistributionRoots, type RampartClient, write } from "../src/sdk/index.ts";
@@ -66,7 +69,15 @@ async function serveEngineRoutes(
     if (!route) return sendJson(res, 404, { error: `no route ${url.pathname}`, hint: "" });
     const params = (route.pattern.exec(url.pathname) ?? []).slice(1);
     route
-      .handler({ db, deployment: fixture.deployment, now, params, query: url.searchParams, rates })
+      .handler({
+        db,
+        deployment: fixture.deployment,
+        now,
+        params,
+        query: url.searchParams,
+        rates,
+        perBlock: (_name, make) => make(),
+      })
       .then((body) => sendJson(res, 200, body))
       .catch((error: unknown) => {
         if (error instanceof ApiError) sendJson(res, error.status, { error: error.message, hint: error.hint });
@@ -319,6 +330,79 @@ describe("API engine routes on a real chain and indexer", () => {
     }
     assert.equal((await get(`/risk/compare/${NOBODY}`)).status, 404);
     assert.equal((await get("/risk/compare/nope")).status, 400);
+  });
+
+  it("/risk/plan splits a deposit of one asset as planPositions does, under the limits; 400 on bad input", async () => {
+    const staker = account(STAKERS[0] as number);
+    const q = "asset=wstETH&amount=10&maxPerOperator=50%25&maxPerService=100%25";
+    const { status, body } = await get(`/risk/plan/${staker}?${q}`);
+    assert.equal(status, 200, JSON.stringify(body));
+    // The plan function on the same snapshot the server builds from the database.
+    const { snapshot } = await snapshotFromDb(db, fixture.deployment, {
+      rates: await loadEthRates(fixture.deployment, as(0)),
+      rewardEvents: (await rewardEventsFromDb(db)).events,
+    });
+    const model = buildInvestorModel(parseSnapshot(snapshot));
+    const wst = model.assets.find((a) => a.id === "wstETH");
+    assert.ok(wst);
+    const amount = units("10");
+    const expected = await planPositions(
+      model,
+      valueEth(amount, wst),
+      { ...PLAN_DEFAULTS, maxPerOperator: units("0.5"), assets: ["wstETH"] },
+      { current: holdingsOf(model, staker) },
+    );
+    assert.equal(body.amount, amount.toString());
+    assert.equal(body.budgetEth, expected.budgetEth.toString());
+    assert.deepEqual(
+      body.positions.map((p: Any) => [p.operator, p.asset, p.amount, p.valueEth]),
+      expected.positions.map((p) => [lower(p.operator), p.asset, p.amount.toString(), p.valueEth.toString()]),
+    );
+    assert.ok(body.positions.length >= 2, "50% per operator needs two operators");
+    for (const p of body.positions) assert.ok(p.share <= 0.5 + 1e-9, `${p.operator} ${p.share}`);
+    assert.equal(body.plan.apr.net, expected.plan.apr.net);
+    assert.deepEqual(body.checks, expected.checks);
+    assert.equal(body.unplacedWei, expected.unplacedWei.toString());
+    assert.deepEqual(
+      body.pools.map((p: Any) => p.operator).sort(),
+      model.operators
+        .filter((o) => (o.stake[wst.index] ?? 0n) > 0n)
+        .map((o) => lower(o.id))
+        .sort(),
+    );
+    for (const pool of body.pools) {
+      assert.ok(Math.abs(pool.netApr - (pool.totalApr - pool.expectedLoss)) < 1e-12);
+    }
+    assert.ok(body.current, "the staker's current positions are shown next to the plan");
+    assertNoMoneyFloats(body, "plan", /Eth$|^amount$|Wei$/);
+    // Same question at the same block: the same answer.
+    assert.deepEqual((await get(`/risk/plan/${staker}?${q}`)).body, body);
+    for (const bad of [
+      "",
+      "?asset=wstETH",
+      "?amount=10",
+      "?asset=DOGE&amount=1",
+      "?asset=wstETH&amount=0",
+      "?asset=wstETH&amount=-1",
+      "?asset=wstETH&amount=1e3",
+      "?asset=wstETH&amount=10000000000",
+      "?asset=wstETH&amount=1.0000000000000000001",
+      "?asset=wstETH&amount=1&maxPerOperator=0%25",
+      "?asset=wstETH&amount=1&maxPerOperator=150%25",
+      "?asset=wstETH&amount=1&maxPerService=abc",
+      "?asset=wstETH&amount=1&minScore=101",
+      "?asset=wstETH&amount=1&maxPositions=0",
+      "?asset=wstETH&amount=1&maxPositions=11",
+      // Two operators run wstETH: at most 10% each cannot place it all (the binding limit is named).
+      "?asset=wstETH&amount=1&maxPerOperator=10%25",
+    ]) {
+      const r = await get(`/risk/plan/${staker}${bad}`);
+      assert.equal(r.status, 400, `${bad}: ${JSON.stringify(r.body)}`);
+      assert.ok(r.body.error && r.body.hint, bad);
+    }
+    const infeasible = await get(`/risk/plan/${staker}?asset=wstETH&amount=1&maxPerOperator=10%25`);
+    assert.match(infeasible.body.hint, /needs at least 10 operators/);
+    assert.equal((await get("/risk/plan/0x12?asset=wstETH&amount=1")).status, 400);
   });
 
   it("/rewards/roots lists the posted roots with the chain's status", async () => {

@@ -472,7 +472,13 @@ describe("API on a real chain and indexer", () => {
         : route.path.includes("services") || route.path.startsWith("/risk/dossiers")
           ? service
           : staker;
-      const path = route.path.replace(/\{[^}]+\}/, sample) + (route.path === "/risk/cascade" ? "?shock=0.1" : "");
+      const path =
+        route.path.replace(/\{[^}]+\}/, sample) +
+        (route.path === "/risk/cascade"
+          ? "?shock=0.1"
+          : route.path === "/risk/plan/{address}"
+            ? "?asset=wstETH&amount=1"
+            : "");
       const answer = await get(path);
       if (route.path === "/rewards/proofs/{address}" && answer.status === 404) {
         // This history posted no distribution root: nothing to prove, and the answer says why.

@@ -19,6 +19,8 @@ import { type Addr, addr, DAY } from "../rewards/model.ts";
 import type { InvestorModel } from "../risk/investor-model.ts";
 import type { Snapshot, SnapshotInput } from "../risk/snapshot.ts";
 import type { SecurityNetwork } from "../risk/types.ts";
+import { RampartError } from "../sdk/errors.ts";
+import { parseAmount, parsePercent } from "../sdk/format.ts";
 import { ApiError, parseAddress } from "./http.ts";
 import type { Context, Route } from "./route.ts";
 import { type StandInSource, snapshotFromDb, standInsFromChain } from "./snapshot-from-db.ts";
@@ -67,6 +69,9 @@ export const ENGINE_LIMITS = {
   horizonDaysDefault: 365,
   horizonDaysMax: 3_650,
   seedMaxLength: 64,
+  /** Plan: largest amount in tokens, and largest number of positions (a MILP). */
+  planMaxTokens: 1_000_000_000n,
+  planMaxPositions: 10,
 } as const;
 
 // ─────────────────────────── Cache ───────────────────────────
@@ -437,6 +442,171 @@ async function compare(ctx: Context): Promise<unknown> {
   return jsonSafe({ asOf: asOf(cache), staker, horizonDays, paths, seed, comparisons, notes: state.notes });
 }
 
+/** A percentage query parameter ("25%", "0.25") as WAD, above 0 and at most 100%. */
+function queryPercent(ctx: Context, name: string, fallback: string): bigint {
+  const raw = ctx.query.get(name);
+  const text = raw === null || raw.trim() === "" ? fallback : raw;
+  let wad: bigint;
+  try {
+    wad = parsePercent(text, name);
+  } catch {
+    throw new ApiError(400, `${name} "${text}" is not a percentage from above 0% to 100%`, `e.g. ?${name}=${fallback}`);
+  }
+  if (wad === 0n)
+    throw new ApiError(400, `${name} 0% leaves no room`, `give a share above 0%, e.g. ?${name}=${fallback}`);
+  return wad;
+}
+
+/**
+ * The diversification plan for depositing `amount` of one asset (docs/risk-investor.md#the-plan): the split across
+ * that asset's pools that maximises expected net APR under the caller's limits, with every pool's APR and
+ * per-service exposure (so a hand-made split can be previewed too), next to the staker's current positions.
+ */
+async function plan(ctx: Context): Promise<unknown> {
+  const staker = parseAddress(ctx.params[0] as string, "staker");
+  const assetRef = ctx.query.get("asset");
+  if (assetRef === null || assetRef.trim() === "") {
+    throw new ApiError(400, "asset is missing", "name the asset to deposit by symbol: ?asset=wstETH");
+  }
+  const amountText = ctx.query.get("amount");
+  if (amountText === null || amountText.trim() === "") {
+    throw new ApiError(400, "amount is missing", "the amount of the asset to deposit, in tokens: ?amount=10");
+  }
+  const maxPerOperator = queryPercent(ctx, "maxPerOperator", "50%");
+  const maxPerService = queryPercent(ctx, "maxPerService", "100%");
+  const minScore = queryNumber(ctx, "minScore", { default: 0, min: 0, max: 100 });
+  const maxPositionsRaw = ctx.query.get("maxPositions");
+  const maxPositions =
+    maxPositionsRaw === null || maxPositionsRaw.trim() === ""
+      ? undefined
+      : queryNumber(ctx, "maxPositions", {
+          default: 2,
+          min: 1,
+          max: ENGINE_LIMITS.planMaxPositions,
+          integer: true,
+        });
+  const { cache, state } = await riskState(ctx);
+  const E = await engine();
+  const { model } = state;
+  const asset = E.findEntity(model.assets, assetRef.trim());
+  if (!asset) {
+    throw new ApiError(400, `unknown asset "${assetRef}"`, `use one of: ${model.assets.map((a) => a.id).join(", ")}`);
+  }
+  let amount: bigint;
+  try {
+    amount = parseAmount(amountText, asset.decimals, "amount");
+  } catch (error) {
+    throw new ApiError(400, (error as RampartError).shortMessage ?? String(error), "e.g. ?amount=10 or ?amount=2.5");
+  }
+  const maxAmount = ENGINE_LIMITS.planMaxTokens * 10n ** BigInt(asset.decimals);
+  if (amount === 0n || amount > maxAmount) {
+    throw new ApiError(
+      400,
+      `amount "${amountText}" must be above 0 and at most ${ENGINE_LIMITS.planMaxTokens} ${asset.id}`,
+      "e.g. ?amount=10",
+    );
+  }
+  const limits = {
+    ...E.PLAN_DEFAULTS,
+    maxPerOperator,
+    maxPerService,
+    minScore,
+    maxPositions,
+    assets: [asset.id],
+  };
+  const budgetEth = E.valueEth(amount, asset);
+  const key = `plan:${staker}:${asset.id}:${amount}:${maxPerOperator}:${maxPerService}:${minScore}:${maxPositions ?? ""}`;
+  const report = await memo(cache.results, key, async () => {
+    try {
+      return await E.planPositions(model, budgetEth > 0n ? budgetEth : 1n, limits, {
+        current: E.holdingsOf(model, staker),
+      });
+    } catch (error) {
+      if (error instanceof RampartError) {
+        // The planner speaks in the CLI's flags; the API's parameters have other names.
+        const hint = (error.hint ?? "loosen the limits")
+          .replaceAll("--max-per-operator", "maxPerOperator")
+          .replaceAll("--max-per-service", "maxPerService")
+          .replaceAll("--min-score", "minScore")
+          .replaceAll("--max-positions", "maxPositions")
+          .replaceAll("--assets", "asset");
+        throw new ApiError(400, error.shortMessage, hint);
+      }
+      throw error;
+    }
+  });
+  const probabilities = E.slashProbabilities(model);
+  const a = asset.index;
+  const pools = model.operators
+    .filter((o) => (o.stake[a] ?? 0n) > 0n)
+    .map((o) => {
+      const services = model.services.flatMap((s) => {
+        const allocatedFraction = model.frac[o.index]?.[s.index]?.[a] ?? 0;
+        if (allocatedFraction <= 0) return [];
+        return [
+          {
+            service: s.id,
+            serviceName: s.name,
+            address: state.snapshot.services[s.index]?.address?.toLowerCase() ?? null,
+            allocatedFraction,
+            maxSlash: s.maxSlash,
+            probability: probabilities[s.index] ?? 0,
+            rewardApr: model.rewardApr[o.index]?.[s.index]?.[a] ?? 0,
+            commissionBps: o.commissionBps[s.index] ?? null,
+          },
+        ];
+      });
+      const rewardApr = E.poolRewardApr(model, o.index, a);
+      const expectedLoss = services.reduce((sum, s) => sum + s.probability * s.allocatedFraction * s.maxSlash, 0);
+      const excluded = report.excluded.find((e) => e.operator === o.id && e.asset === asset.id);
+      return {
+        operator: o.id,
+        operatorName: o.name,
+        stake: o.stake[a] ?? 0n,
+        stakeEth: o.stakeEth[a] ?? 0n,
+        baseApr: asset.baseApr,
+        rewardApr,
+        totalApr: asset.baseApr + rewardApr,
+        expectedLoss,
+        netApr: asset.baseApr + rewardApr - expectedLoss,
+        services,
+        qualifies: excluded === undefined,
+        excludedReason: excluded?.reason ?? null,
+      };
+    });
+  const wadNumber = (wad: bigint) => Number(wad) / 1e18;
+  return jsonSafe({
+    asOf: asOf(cache),
+    unit: ETH_UNIT,
+    staker,
+    asset: {
+      id: asset.id,
+      address: state.snapshot.assets[a]?.address?.toLowerCase() ?? null,
+      decimals: asset.decimals,
+      priceEth: asset.priceEth,
+    },
+    amount,
+    budgetEth: report.budgetEth,
+    limits: {
+      maxPerOperator: wadNumber(maxPerOperator),
+      maxPerService: wadNumber(maxPerService),
+      minScore,
+      maxPositions: maxPositions ?? null,
+    },
+    positions: report.positions,
+    pools,
+    plan: report.plan,
+    naive: report.naive,
+    current: report.current ?? null,
+    checks: report.checks,
+    unplacedWei: report.unplacedWei,
+    // Pools of other assets are left out by the question itself, not by a limit.
+    excluded: report.excluded.filter((e) => e.asset === asset.id),
+    solver: report.solver,
+    notes: [...report.notes, ...state.notes],
+  });
+}
+
 // ─────────────────────────── Rewards routes ───────────────────────────
 
 interface RootRow {
@@ -501,6 +671,23 @@ async function earnings(ctx: Context): Promise<unknown> {
   return earningsOf(ctx, parseAddress(ctx.params[0] as string, "earner"));
 }
 
+// Breakdown lists hold every earner's lines (tens of thousands at scale) and are shared by all requests at a block:
+// index each once by earner instead of filtering it per request.
+const earnerIndexes = new WeakMap<readonly unknown[], Map<string, unknown[]>>();
+function byEarner<T extends { earner: Addr }>(list: readonly T[]): Map<string, T[]> {
+  let index = earnerIndexes.get(list) as Map<string, T[]> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const line of list) {
+      const lines = index.get(line.earner);
+      if (lines) lines.push(line);
+      else index.set(line.earner, [line]);
+    }
+    earnerIndexes.set(list, index as Map<string, unknown[]>);
+  }
+  return index;
+}
+
 /** An earner's rewards by service, token and role, with claimed and claimable per token (as getEarnings). */
 export async function earningsOf(ctx: Context, earner: string): Promise<unknown> {
   const key = addr(earner);
@@ -532,7 +719,7 @@ export async function earningsOf(ctx: Context, earner: string): Promise<unknown>
     }
     return found;
   };
-  const mine = <T extends { earner: Addr }>(list: readonly T[]) => list.filter((l) => l.earner === key);
+  const mine = <T extends { earner: Addr }>(list: readonly T[]) => byEarner(list).get(key) ?? [];
   for (const l of mine(inRoot?.result.breakdown ?? [])) line(l).inActiveRoot += l.amount;
   for (const l of mine(today.checkpoints.get(completedUntil) ?? [])) line(l).completedDays += l.amount;
   for (const l of mine(today.breakdown)) line(l).withToday += l.amount;
@@ -638,6 +825,7 @@ export const ENGINE_ROUTES: readonly Route[] = [
   { path: "/risk/dossiers", pattern: /^\/risk\/dossiers$/, handler: dossiers },
   { path: "/risk/dossiers/{service}", pattern: /^\/risk\/dossiers\/([^/]+)$/, handler: dossier },
   { path: "/risk/compare/{address}", pattern: /^\/risk\/compare\/([^/]+)$/, handler: compare },
+  { path: "/risk/plan/{address}", pattern: /^\/risk\/plan\/([^/]+)$/, handler: plan },
   { path: "/rewards/roots", pattern: /^\/rewards\/roots$/, handler: roots },
   { path: "/rewards/earnings/{address}", pattern: /^\/rewards\/earnings\/([^/]+)$/, handler: earnings },
   { path: "/rewards/proofs/{address}", pattern: /^\/rewards\/proofs\/([^/]+)$/, handler: proofs },
@@ -890,6 +1078,95 @@ export const ENGINE_OPENAPI_PATHS = {
         ),
         ...badInput("A bad address, horizon, path count, seed or asset"),
         "404": json(error, "The address holds nothing to compare"),
+      },
+    },
+  },
+  "/risk/plan/{address}": {
+    get: {
+      summary: "A diversified split of a deposit of one asset across its pools, under the staker's limits",
+      description:
+        "The risk engine's plan (docs/risk-investor.md#the-plan) restricted to one asset: the shares of the amount per " +
+        "operator that maximise expected net APR with at most maxPerOperator with any operator and maxPerService " +
+        "exposed to any service; every pool of the asset with its APR and per-service allocation; the plan's risk next " +
+        "to an even split and the staker's current positions. Amounts in base units, ETH figures in wei.",
+      parameters: [
+        addressParam("The staker (its current positions are shown next to the plan)"),
+        {
+          name: "asset",
+          in: "query",
+          required: true,
+          description: "The asset to deposit (symbol)",
+          schema: { type: "string" },
+        },
+        {
+          name: "amount",
+          in: "query",
+          required: true,
+          description: `Tokens to deposit, a decimal number above 0 and at most ${ENGINE_LIMITS.planMaxTokens}`,
+          schema: { type: "string", pattern: "^[0-9]*\\.?[0-9]*$" },
+        },
+        {
+          name: "maxPerOperator",
+          in: "query",
+          required: false,
+          description: 'Largest share with one operator: "50%" or "0.5" (default 50%)',
+          schema: { type: "string" },
+        },
+        {
+          name: "maxPerService",
+          in: "query",
+          required: false,
+          description: 'Largest share any one service can slash: "25%" or "0.25" (default 100%)',
+          schema: { type: "string" },
+        },
+        {
+          name: "minScore",
+          in: "query",
+          required: false,
+          description: "Leave out pools backing a service (or of an asset) scoring below this, 0 to 100 (default 0)",
+          schema: { type: "number", minimum: 0, maximum: 100 },
+        },
+        {
+          name: "maxPositions",
+          in: "query",
+          required: false,
+          description: `At most this many positions, 1 to ${ENGINE_LIMITS.planMaxPositions} (solved as a MILP)`,
+          schema: { type: "integer", minimum: 1, maximum: ENGINE_LIMITS.planMaxPositions },
+        },
+      ],
+      responses: {
+        "200": json(
+          object({
+            asOf: asOfSchema,
+            staker: address,
+            asset: object({ id: { type: "string" }, address, decimals: { type: "integer" }, priceEth: amount }),
+            amount,
+            budgetEth: amount,
+            limits: { type: "object" },
+            positions: {
+              type: "array",
+              items: object({
+                operator: address,
+                operatorName: { type: "string" },
+                asset: { type: "string" },
+                decimals: { type: "integer" },
+                amount,
+                valueEth: amount,
+                share: { type: "number" },
+                netApr: { type: "number" },
+              }),
+            },
+            pools: { type: "array", items: { type: "object" } },
+            plan: { type: "object" },
+            naive: { type: "object" },
+            current: { type: ["object", "null"] },
+            checks: { type: "array", items: { type: "object" } },
+            unplacedWei: amount,
+            notes: { type: "array", items: { type: "string" } },
+          }),
+          "The plan, the pools it chose from, and its risk and yield",
+        ),
+        ...badInput("A bad address, asset, amount or limit, or limits no plan can meet (the binding one named)"),
       },
     },
   },

@@ -195,7 +195,7 @@ export async function serviceStakeSeries(ctx: Context): Promise<unknown> {
   const range = parseRange(ctx);
   const window = await dayWindow(ctx, range);
   const assets = await assetInfo(ctx);
-  const { source, snapshotDays } = await daySources(ctx, window);
+  const { source } = await daySources(ctx, window);
   const now = await ctx.now();
   const stakes = await serviceStake(ctx, window.days, source, now, row.service);
   return {
