@@ -1,11 +1,11 @@
 // The web app's end-to-end harness: build the app once, serve it beside the API over a real chain, drive it with
 // headless Debian chromium through playwright-core, check each screen with axe-core, and save screenshots.
 //
-// The stack comes from `startWebStack`. Today it is a fixture chain (test/helpers/fixture.ts) with a scripted history,
-// indexed by the real indexer (following the chain, so transactions made in the browser show up) and served by
-// createApiServer({ webRoot, appConfig }). When `npm start` serves the app itself, add a second source that spawns
-// it on a fresh data directory and returns the same `WebStack` shape (url, rpcUrl, deployment, stop); the journeys
-// only use that shape.
+// Two sources of a stack, both returning the `WebStack` shape (url, apiUrl, rpcUrl, deployment, synced, stop) the
+// journeys use: `startFixtureStack`, a fixture chain (test/helpers/fixture.ts) with a scripted history, indexed by the
+// real indexer (following the chain, so transactions made in the browser show up) and served by
+// createApiServer({ webRoot, appConfig }); and `startNetworkStack`, `npm start` on a fresh data directory, which runs
+// its own indexer and API and serves the app itself (its banner's "Web app" URL).
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -189,24 +189,29 @@ export interface NetworkStack extends WebStack {
   dataDir: string;
   /** What `npm start` printed so far. */
   output(): string;
+  /** Runs the `rampart` CLI against this network (`--rpc` and `--deployment` added); returns its stdout. */
+  rampart(args: readonly string[]): string;
 }
 
 /**
- * The seeded local network exactly as a user starts it: `npm start` on a fresh data directory and free ports. Until
- * `npm start` serves the app itself, this indexes the chain (following it) and serves web/dist beside the API here;
- * once it does, take the app's URL from its output instead and drop the local indexer and server.
+ * The seeded local network exactly as a user starts it: `npm start` on a fresh data directory, a free JSON-RPC port
+ * and `--api-port 0`. It runs the chain, the indexer and the API, and serves the web app itself (building web/dist
+ * when a source is newer): the stack's URL is the "Web app" line of its banner.
  */
 export async function startNetworkStack(): Promise<NetworkStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "rampart-web-"));
   const rpcPort = await freePort();
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const child: ChildProcess = spawn(npm, ["start", "--", "--port", String(rpcPort), "--data-dir", dataDir], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-    // The network may run its own API beside the chain: on any free port, so it never collides with ours.
-    env: { ...process.env, RAMPART_PORT: "", RAMPART_DATA_DIR: "", RAMPART_API_PORT: "0" },
-  });
+  const child: ChildProcess = spawn(
+    npm,
+    ["start", "--", "--port", String(rpcPort), "--api-port", "0", "--data-dir", dataDir],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+      env: { ...process.env, RAMPART_PORT: "", RAMPART_DATA_DIR: "", RAMPART_API_PORT: "" },
+    },
+  );
   let output = "";
   const stopNetwork = async () => {
     if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
@@ -219,9 +224,6 @@ export async function startNetworkStack(): Promise<NetworkStack> {
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  let db: Db | undefined;
-  let api: ApiServer | undefined;
-  let follower: { stop(): Promise<void> } | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       const onData = (chunk: Buffer): void => {
@@ -231,52 +233,46 @@ export async function startNetworkStack(): Promise<NetworkStack> {
       child.stdout?.on("data", onData);
       child.stderr?.on("data", onData);
       child.once("exit", () => reject(new Error(`npm start exited before it was ready:\n${output}`)));
-      setTimeout(() => reject(new Error(`npm start not ready within 90 s:\n${output}`)), 90_000).unref();
+      setTimeout(() => reject(new Error(`npm start not ready within 120 s:\n${output}`)), 120_000).unref();
     });
+    const web = /Web app\s+(http:\/\/127\.0\.0\.1:\d+)\/?/.exec(output);
+    if (!web?.[1]) throw new Error(`npm start did not print a "Web app" URL (is web/ buildable?):\n${output}`);
+    const apiUrl = web[1];
     const rpcUrl = `http://127.0.0.1:${rpcPort}`;
-    const deployment = readDeployment(path.join(dataDir, "deployment.json"));
+    const deploymentFile = path.join(dataDir, "deployment.json");
+    const deployment = readDeployment(deploymentFile);
     const client = createRampartClient({ rpcUrl, deployment });
-    db = await openDatabase();
-    const indexer = createIndexer({ client, db });
-    await indexer.syncOnce();
-    follower = indexer.follow({ pollMs: 200 });
-    api = await createApiServer({
-      db,
-      deployment,
-      port: 0,
-      webRoot: WEB_DIST,
-      appConfig: localAppConfig(deployment, rpcUrl),
-      client,
-    });
-    const [openDb, openApi, openFollower] = [db, api, follower];
     return {
-      url: `${api.url}/`,
-      apiUrl: api.url,
+      url: `${apiUrl}/`,
+      apiUrl,
       rpcUrl,
       deployment,
       dataDir,
       output: () => output,
+      rampart(args) {
+        return execFileSync(
+          process.execPath,
+          [path.join(ROOT, "bin", "rampart.mjs"), ...args, "--rpc", rpcUrl, "--deployment", deploymentFile],
+          { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+        );
+      },
       async synced() {
+        // npm start's own indexer follows the chain; its API says how far it got.
         const head = await client.publicClient.getBlockNumber();
-        const deadline = Date.now() + 10_000;
+        const deadline = Date.now() + 15_000;
         while (Date.now() < deadline) {
-          const checkpoint = await indexer.checkpoint();
-          if (checkpoint && checkpoint.blockNumber >= head) return;
+          const res = await fetch(`${apiUrl}/overview`);
+          if (res.ok) {
+            const overview = (await res.json()) as { indexedBlock: number | null };
+            if (overview.indexedBlock !== null && BigInt(overview.indexedBlock) >= head) return;
+          }
           await new Promise((r) => setTimeout(r, 100));
         }
-        throw new Error(`the indexer did not reach block ${head} within 10 s`);
+        throw new Error(`npm start's indexer did not reach block ${head} within 15 s`);
       },
-      async stop() {
-        await openFollower.stop();
-        await openApi.close();
-        await openDb.close();
-        await stopNetwork();
-      },
+      stop: stopNetwork,
     };
   } catch (error) {
-    await follower?.stop();
-    await api?.close();
-    await db?.close();
     await stopNetwork();
     throw error;
   }
