@@ -8,7 +8,7 @@ import { type ApiServer, createApiServer, ROUTES } from "../src/api/server.ts";
 import { type Db, openDatabase } from "../src/indexer/db.ts";
 import { createIndexer } from "../src/indexer/indexer.ts";
 import { localStandInLstAbi } from "../src/sdk/abis.ts";
-import { queueWithdrawal, type RampartClient, WAD } from "../src/sdk/index.ts";
+import { approveAndDeposit, queueWithdrawal, type RampartClient, WAD } from "../src/sdk/index.ts";
 import { type Fixture, startFixture, WITHDRAWAL_DELAY } from "./helpers/fixture.ts";
 import { LIFECYCLE, runLifecycle } from "./helpers/lifecycle.ts";
 
@@ -450,6 +450,26 @@ describe("API on a real chain and indexer", () => {
       assert.match(bad.body.error, /range/);
       assert.match(bad.body.hint, /1w, 1m, 3m, 1y or all/);
     }
+  });
+
+  it("serves cached answers until the indexer commits, then fresh ones (and gzips large answers)", async () => {
+    const staker = fixture.accounts[STAKERS[3] as number] as Address;
+    const path = `/stakers/${staker}/portfolio`;
+    const before = (await get(path)).body;
+    await approveAndDeposit(as(STAKERS[3] as number), { operator: operator(1), asset: "wstETH", amount: 10n ** 18n });
+    assert.deepEqual((await get(path)).body, before, "nothing new is indexed yet: the same answer");
+    await createIndexer({ client: as(0), db, batchBlocks: 500 }).syncOnce();
+    const after = (await get(path)).body;
+    const shares = (body: Any) =>
+      (body.positions as Any[])
+        .filter((p) => p.operator === lower(operator(1)) && p.symbol === "wstETH")
+        .reduce((sum, p) => sum + BigInt(p.shares), 0n);
+    assert.ok(shares(after) > shares(before), "the deposit shows once indexed");
+    const zipped = await fetch(`${api.url}/operators`, { headers: { "accept-encoding": "gzip" } });
+    assert.equal(zipped.status, 200);
+    assert.equal(zipped.headers.get("content-encoding"), "gzip");
+    const list = (await zipped.json()) as Any;
+    assert.ok(Array.isArray(list.operators));
   });
 
   it("/openapi.json is OpenAPI 3.1 and lists every route the server serves", async () => {

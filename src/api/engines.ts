@@ -100,8 +100,9 @@ let caches = new WeakMap<Db, BlockCache>();
 /** Engine results kept per block before the map starts over. */
 const MAX_RESULTS_PER_BLOCK = 256;
 
-async function blockCache(db: Db): Promise<BlockCache> {
-  const head = await indexedHead(db);
+async function blockCache(ctx: Pick<Context, "db" | "perBlock">): Promise<BlockCache> {
+  const db = ctx.db;
+  const head = await ctx.perBlock("indexedHead", () => indexedHead(db));
   const key = `${head.blockNumber}:${head.hash ?? ""}:${head.time}`;
   let cache = caches.get(db);
   if (!cache || cache.key !== key) {
@@ -135,7 +136,7 @@ function eventsOf(ctx: Context, cache: BlockCache): Promise<ReadEventsResult> {
 }
 
 async function riskState(ctx: Context): Promise<{ cache: BlockCache; state: RiskState }> {
-  const cache = await blockCache(ctx.db);
+  const cache = await blockCache(ctx);
   if (!cache.risk) {
     cache.risk = (async () => {
       const E = await engine();
@@ -619,7 +620,11 @@ interface RootRow {
   status: "pending" | "active" | "disabled";
 }
 
-async function rootsOf(ctx: Context): Promise<RootRow[]> {
+function rootsOf(ctx: Context): Promise<RootRow[]> {
+  return ctx.perBlock("roots", () => loadRoots(ctx));
+}
+
+async function loadRoots(ctx: Context): Promise<RootRow[]> {
   const now = BigInt(await ctx.now());
   const rows = await ctx.db.query<Record<string, string | boolean>>(
     `SELECT root_index::text AS root_index, root, calculated_until::text AS calculated_until,
@@ -652,16 +657,25 @@ const rootJson = (r: RootRow) => ({
   status: r.status,
 });
 
+/** What each earner has claimed per token (cumulative), loaded once per block. */
 async function claimedOf(ctx: Context, earner: string): Promise<Map<string, bigint>> {
-  const rows = await ctx.db.query<{ token: string; claimed: string }>(
-    "SELECT token, MAX(cumulative_claimed)::text AS claimed FROM claims WHERE earner = $1 GROUP BY token",
-    [earner],
-  );
-  return new Map(rows.map((r) => [r.token, BigInt(r.claimed)]));
+  const all = await ctx.perBlock("claimed", async () => {
+    const rows = await ctx.db.query<{ earner: string; token: string; claimed: string }>(
+      "SELECT earner, token, MAX(cumulative_claimed)::text AS claimed FROM claims GROUP BY earner, token",
+    );
+    const map = new Map<string, Map<string, bigint>>();
+    for (const r of rows) {
+      const tokens = map.get(r.earner) ?? new Map<string, bigint>();
+      tokens.set(r.token, BigInt(r.claimed));
+      map.set(r.earner, tokens);
+    }
+    return map;
+  });
+  return all.get(earner) ?? new Map();
 }
 
 async function roots(ctx: Context): Promise<unknown> {
-  const cache = await blockCache(ctx.db);
+  const cache = await blockCache(ctx);
   const all = await rootsOf(ctx);
   const active = latestActive(all);
   return { asOf: asOf(cache), activeRoot: active?.index ?? null, roots: all.map(rootJson) };
@@ -691,7 +705,7 @@ function byEarner<T extends { earner: Addr }>(list: readonly T[]): Map<string, T
 /** An earner's rewards by service, token and role, with claimed and claimable per token (as getEarnings). */
 export async function earningsOf(ctx: Context, earner: string): Promise<unknown> {
   const key = addr(earner);
-  const cache = await blockCache(ctx.db);
+  const cache = await blockCache(ctx);
   const { toTime } = await eventsOf(ctx, cache);
   const all = await rootsOf(ctx);
   const active = latestActive(all);
@@ -750,7 +764,7 @@ export async function earningsOf(ctx: Context, earner: string): Promise<unknown>
 
 async function proofs(ctx: Context): Promise<unknown> {
   const earner = parseAddress(ctx.params[0] as string, "earner");
-  const cache = await blockCache(ctx.db);
+  const cache = await blockCache(ctx);
   const all = await rootsOf(ctx);
   const active = latestActive(all);
   if (!active) {

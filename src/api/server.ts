@@ -116,10 +116,17 @@ class BlockState {
   constructor(private readonly capacity: number) {}
   /** The current checkpoint's key; resets the maps when it changed. */
   async enter(db: Db): Promise<string> {
-    const [row] = await db.query<{ k: string }>(
-      "SELECT block_number::text || ':' || COALESCE(block_hash, '') AS k FROM checkpoint",
-    );
-    const key = row?.k ?? "";
+    // A database with one writer (PGlite, owned by this process) counts its writes: no query needed to know whether
+    // anything changed. On a server, ask for the checkpoint (another process may be the indexer).
+    let key: string;
+    if (db.writes) {
+      key = `writes:${db.writes()}`;
+    } else {
+      const [row] = await db.query<{ k: string }>(
+        "SELECT block_number::text || ':' || COALESCE(block_hash, '') AS k FROM checkpoint",
+      );
+      key = row?.k ?? "";
+    }
     if (key !== this.block) {
       this.block = key;
       this.answers = new Map();

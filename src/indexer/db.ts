@@ -22,6 +22,12 @@ export interface Db extends Queryable {
   close(): Promise<void>;
   /** Where the data lives: a directory, "memory", or the PostgreSQL URL with its password masked. */
   readonly location: string;
+  /**
+   * How many writes this handle has made (transactions, DDL, non-SELECT statements), when it is the database's only
+   * writer (PGlite: one process owns the directory). Readers can key caches on it without a query. Undefined on a
+   * PostgreSQL server, where other processes may write.
+   */
+  writes?(): number;
 }
 
 export interface OpenDatabaseOptions {
@@ -98,14 +104,36 @@ async function openPglite(dir: string | undefined): Promise<Db> {
   } else {
     pglite = await PGlite.create();
   }
+  let writes = 0;
+  const plain = wrapPglite(pglite);
   const db: Db = {
-    ...wrapPglite(pglite),
     location: dir ?? "memory",
-    transaction: (fn) => pglite.transaction((tx) => fn(wrapPglite(tx))),
+    async query<T extends Row>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+      if (!/^\s*(SELECT|WITH)\b/i.test(sql)) writes++;
+      try {
+        return await plain.query<T>(sql, params);
+      } finally {
+        if (!/^\s*(SELECT|WITH)\b/i.test(sql)) writes++;
+      }
+    },
+    transaction: async (fn) => {
+      writes++;
+      try {
+        return await pglite.transaction((tx) => fn(wrapPglite(tx)));
+      } finally {
+        writes++;
+      }
+    },
     exec: async (sql) => {
-      await pglite.exec(sql);
+      writes++;
+      try {
+        await pglite.exec(sql);
+      } finally {
+        writes++;
+      }
     },
     close: () => pglite.close(),
+    writes: () => writes,
   };
   // One process owns a PGlite directory, so no lock is needed around the DDL.
   try {

@@ -15,13 +15,7 @@ export async function portfolio(ctx: Context): Promise<unknown> {
   const staker = parseAddress(ctx.params[0] as string, "staker");
   const assets = await assetInfo(ctx);
   const now = await ctx.now();
-  const positions = await ctx.db.query<Record<string, string>>(
-    `SELECT p.operator, p.asset, p.shares::text AS shares, COALESCE(l.total_shares, 0)::text AS total_shares,
-       COALESCE(l.total_assets, 0)::text AS total_assets, COALESCE(l.max_magnitude, 0)::text AS max_magnitude
-     FROM positions p LEFT JOIN pools l USING (operator, asset)
-     WHERE p.staker = $1 AND p.shares > 0 ORDER BY p.operator, p.asset`,
-    [staker],
-  );
+  const positions = (await positionsByStaker(ctx)).get(staker) ?? [];
   const operators = [...new Set(positions.map((p) => p.operator as string))];
   const allocations = (await Promise.all(operators.map((operator) => liveAllocations(ctx, now, { operator })))).flat();
   // The stake securing each (service, asset), for the staker's share of it.
@@ -34,7 +28,7 @@ export async function portfolio(ctx: Context): Promise<unknown> {
     }
   }
   const names = await serviceNames(ctx);
-  const withdrawals = await withdrawalRows(ctx, { staker, status: "pending", limit: 500 });
+  const withdrawals = await pendingWithdrawalsOf(ctx, staker);
   const rows = positions.map((p) => {
     const shares = BigInt(p.shares as string);
     const value = sharesToAssets(shares, BigInt(p.total_assets as string), BigInt(p.total_shares as string));
@@ -67,6 +61,41 @@ export async function portfolio(ctx: Context): Promise<unknown> {
     pendingWithdrawals: withdrawals,
     rewards: await earningsOf(ctx, staker),
   };
+}
+
+type PositionRow = Record<"operator" | "asset" | "shares" | "total_shares" | "total_assets" | "max_magnitude", string>;
+
+/** Every staker's positions with their pools, loaded once per block: a portfolio then needs no query of its own. */
+function positionsByStaker(ctx: Context): Promise<Map<string, PositionRow[]>> {
+  return ctx.perBlock("positionsByStaker", async () => {
+    const rows = await ctx.db.query<PositionRow & { staker: string }>(
+      `SELECT p.staker, p.operator, p.asset, p.shares::text AS shares, COALESCE(l.total_shares, 0)::text AS total_shares,
+         COALESCE(l.total_assets, 0)::text AS total_assets, COALESCE(l.max_magnitude, 0)::text AS max_magnitude
+       FROM positions p LEFT JOIN pools l USING (operator, asset)
+       WHERE p.shares > 0 ORDER BY p.staker, p.operator, p.asset`,
+    );
+    const map = new Map<string, PositionRow[]>();
+    for (const row of rows) {
+      const list = map.get(row.staker);
+      if (list) list.push(row);
+      else map.set(row.staker, [row]);
+    }
+    return map;
+  });
+}
+
+/** A staker's pending withdrawals; every staker's are loaded once per block (the queue of pending ones is short). */
+async function pendingWithdrawalsOf(ctx: Context, staker: string): Promise<Record<string, unknown>[]> {
+  const all = await ctx.perBlock("pendingWithdrawals", async () => {
+    const map = new Map<string, Record<string, unknown>[]>();
+    for (const w of await withdrawalRows(ctx, { status: "pending", limit: 1_000_000 })) {
+      const list = map.get(w.staker as string);
+      if (list) list.push(w);
+      else map.set(w.staker as string, [w]);
+    }
+    return map;
+  });
+  return all.get(staker) ?? [];
 }
 
 export interface WithdrawalFilter {
