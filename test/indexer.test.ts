@@ -295,7 +295,9 @@ describe("indexer on a real chain", () => {
     await assertMatchesChain();
 
     await c.publicClient.request({ method: "evm_revert", params: [snapshot] } as never);
-    // A different branch: another staker's deposits, enough blocks to pass the old head.
+    // A different branch, a day later (so the rebuild also rewrites the daily snapshots): another staker's deposits,
+    // enough blocks to pass the old head.
+    await c.publicClient.request({ method: "evm_increaseTime", params: [86_400] } as never);
     for (let i = 0; i < 4; i++) {
       await approveAndDeposit(as(STAKERS[1] as number), { operator: operator(1), asset: "rETH", amount: units("1") });
     }
@@ -304,6 +306,16 @@ describe("indexer on a real chain", () => {
     assert.ok(lines.some((line) => line.startsWith("reorg:")));
     assert.equal(await ghostShares(), original, "the reverted deposits are gone");
     await assertMatchesChain();
+    // Every derived table, daily snapshots included, equals a fresh index of the chain as it is now.
+    const fresh = await openDatabase();
+    try {
+      await createIndexer({ client: as(0), db: fresh, batchBlocks: 50 }).syncOnce();
+      const healed = await dumpDerived(db);
+      assert.ok((healed.network_days ?? []).length >= 1, "daily snapshots exist");
+      assert.deepEqual(healed, await dumpDerived(fresh));
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("splits a block range the node refuses as too large, and ends with the same tables", async () => {
