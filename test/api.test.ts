@@ -436,6 +436,12 @@ describe("API on a real chain and indexer", () => {
     }
     const overview = (await get("/overview")).body;
     assert.equal(points.at(-1).tvlEth, overview.tvlEth);
+    assert.equal(points.at(-1).counts.stakers, overview.counts.stakers);
+    assert.equal(points.at(-1).counts.operators, overview.counts.operators);
+    assert.ok(
+      points.every((p: Any) => p.counts.stakers <= overview.counts.stakers + 1),
+      "staker counts per day",
+    );
     const week = await get("/timeseries/tvl?range=1w");
     assert.ok(week.body.points.length <= 7);
     assert.deepEqual(week.body.points.at(-1), points.at(-1));

@@ -313,7 +313,17 @@ export const openApiDocument = {
             object({
               range: { type: "string" },
               points: arrayOf(
-                seriesPoint({ tvlEth: ethWei, restakedEth: ethWei, assets: arrayOf({ type: "object" }) }),
+                seriesPoint({
+                  tvlEth: ethWei,
+                  restakedEth: ethWei,
+                  counts: object({
+                    operators: { type: "integer" },
+                    services: { type: "integer" },
+                    stakers: { type: "integer" },
+                    positions: { type: "integer" },
+                  }),
+                  assets: arrayOf({ type: "object" }),
+                }),
               ),
             }),
             "One point per UTC day, the last one as of the last indexed block",

@@ -118,6 +118,35 @@ export async function tvlSeries(ctx: Context): Promise<unknown> {
   const { source, snapshotDays } = await daySources(ctx, window);
   const totals = await assetTotals(ctx, snapshotDays, source.includes("live"));
   const now = await ctx.now();
+  // Counts per day: the snapshots' network_days rows, and the live tables for days from the open day on.
+  type Counts = { operators: number; services: number; stakers: number; positions: number };
+  const counts = new Map<number | "live", Counts>();
+  for (const r of await ctx.db.query<Record<string, string>>(
+    `SELECT day::text AS day, operators, services, stakers, positions FROM network_days
+     WHERE day IN (SELECT (jsonb_array_elements_text($1::jsonb))::bigint)`,
+    [JSON.stringify(snapshotDays.map(String))],
+  )) {
+    counts.set(Number(r.day), {
+      operators: Number(r.operators),
+      services: Number(r.services),
+      stakers: Number(r.stakers),
+      positions: Number(r.positions),
+    });
+  }
+  if (source.includes("live")) {
+    const [r] = await ctx.db.query<Record<string, string>>(
+      `SELECT (SELECT COUNT(*) FROM operators)::text AS operators, (SELECT COUNT(*) FROM services)::text AS services,
+         (SELECT COUNT(DISTINCT staker) FROM positions WHERE shares > 0)::text AS stakers,
+         (SELECT COUNT(*) FROM positions WHERE shares > 0)::text AS positions`,
+    );
+    counts.set("live", {
+      operators: Number(r?.operators),
+      services: Number(r?.services),
+      stakers: Number(r?.stakers),
+      positions: Number(r?.positions),
+    });
+  }
+  const none: Counts = { operators: 0, services: 0, stakers: 0, positions: 0 };
   return {
     range,
     points: window.days.map((day, i) => {
@@ -136,6 +165,7 @@ export async function tvlSeries(ctx: Context): Promise<unknown> {
         date: isoDay(day),
         tvlEth: sumEth(perAsset),
         restakedEth: sumEth(perAsset.map((a) => ({ eth: a.restakedEth }))),
+        counts: src === null || src === undefined ? none : (counts.get(src) ?? none),
         assets: perAsset,
       };
     }),
