@@ -405,6 +405,26 @@ describe("API engine routes on a real chain and indexer", () => {
     assert.equal((await get("/risk/plan/0x12?asset=wstETH&amount=1")).status, 400);
   });
 
+  it("values a service's rewards per day and its reward APR from the funded program", async () => {
+    const service = account(SERVICE).toLowerCase();
+    const { status, body } = await get(`/services/${service}`);
+    assert.equal(status, 200);
+    // 700 RWD over 7 days, at the deployment's assumed 0.001 ETH per RWD: 0.1 ETH a day.
+    const perDay = ((units("700") / 7n) * 10n ** 15n) / 10n ** 18n;
+    assert.equal(body.rewardsPerDayEth, perDay.toString());
+    const expected = Number((perDay * 365n * 1_000_000_000n) / BigInt(body.stakeEth)) / 1e9;
+    assert.equal(body.rewardApr, expected);
+    const [program] = body.programs as Any[];
+    assert.equal(program.status, "active");
+    assert.equal(program.perDay, (units("700") / 7n).toString());
+    const series = await get(`/timeseries/apr?range=1w&service=${service}`);
+    assert.equal(series.status, 200);
+    const today = series.body.points.at(-1).services[0];
+    assert.equal(today.rewardsPerDayEth, perDay.toString());
+    assert.equal(today.stakeEth, body.stakeEth);
+    assert.equal(today.apr, expected);
+  });
+
   it("/rewards/roots lists the posted roots with the chain's status", async () => {
     const chain = await listDistributionRoots(as(0));
     const { status, body } = await get("/rewards/roots");
