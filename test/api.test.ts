@@ -232,6 +232,10 @@ describe("API on a real chain and indexer", () => {
     const head = await fetch(`${api.url}/overview`, { method: "HEAD" });
     assert.equal(head.status, 200);
     assert.equal(await head.text(), "");
+    const doubled = await get("//overview");
+    assert.equal(doubled.status, 200);
+    assert.equal(doubled.body.chainId, fixture.deployment.chainId);
+    assert.equal((await fetch(`${api.url}/`, { method: "POST" })).status, 405);
     const post = await fetch(`${api.url}/overview`, { method: "POST" });
     assert.equal(post.status, 405);
     assert.ok(((await post.json()) as Any).error);

@@ -159,8 +159,13 @@ function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer): 
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, base: Base): Promise<void> {
-  const url = new URL(req.url ?? "/", "http://localhost");
-  const pathname = url.pathname.replace(/\/+$/, "") || "/";
+  // Read the path as a path: "//overview" is not a URL with host "overview".
+  const url = new URL(`http://localhost${(req.url ?? "/").replace(/^\/+/, "/")}`);
+  const pathname = url.pathname.replace(/\/{2,}/g, "/").replace(/\/+$/, "") || "/";
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.setHeader("allow", "GET, HEAD");
+    throw new ApiError(405, `${req.method} is not allowed`, "the API is read-only: use GET");
+  }
   for (const r of ROUTES) {
     const match = r.pattern.exec(pathname);
     if (!match) continue;
