@@ -16,7 +16,9 @@ export interface DayWindow {
 /** The days a range covers, ending today (the day of the last indexed block), never before the first indexed day. */
 export async function dayWindow(ctx: Context, range: RangeKey): Promise<DayWindow> {
   const today = Math.floor((await ctx.now()) / DAY);
-  const [first] = await ctx.db.query<{ d: string | null }>("SELECT (MIN(block_time) / 86400)::text AS d FROM events");
+  const [first] = await ctx.perBlock("firstDay", () =>
+    ctx.db.query<{ d: string | null }>("SELECT (MIN(block_time) / 86400)::text AS d FROM events"),
+  );
   const firstDay = first?.d === null || first?.d === undefined ? today : Number(first.d);
   const span = RANGES[range];
   const start = span === null ? firstDay : Math.max(firstDay, today - span + 1);
