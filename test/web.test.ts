@@ -366,6 +366,10 @@ describe("web app in headless chromium", { skip: process.env.CI ? false : skipRe
       for (const t of o.tvl) {
         const text = formatAmount(t.amount, t.decimals, t.symbol).text;
         assert.equal(await rows.filter({ hasText: text }).count(), 1, `an operator row shows ${text}`);
+        if (t.eth) {
+          const eth = `${text} (${formatAmount(t.eth, 18, "ETH").text})`;
+          assert.equal(await rows.filter({ hasText: eth }).count(), 1, `an operator row shows ${eth}`);
+        }
       }
     }
     await page.getByLabel("Search by name or address").fill("operator 8");
@@ -390,6 +394,12 @@ describe("web app in headless chromium", { skip: process.env.CI ? false : skipRe
     await page.getByRole("button", { name: "Copy the operator's address" }).waitFor();
     const detail = await api(`/operators/${address}`);
     assert.equal(await page.locator("#allocations tbody tr").count(), detail.allocations.length);
+    for (const a of detail.allocations) {
+      if (!a.slashable) continue;
+      const text = formatAmount(a.slashable.amount, a.slashable.decimals, a.slashable.symbol).text;
+      const shown = (await page.locator("#allocations").textContent()) ?? "";
+      assert.ok(shown.includes(text), `allocations show the slashable ${text}`);
+    }
     assert.equal(await page.getByTestId("slash-row").count(), detail.slashes.length);
     assert.match((await page.getByTestId("slash-row").first().textContent()) ?? "", /executed/);
     if (detail.history) {
@@ -421,6 +431,13 @@ describe("web app in headless chromium", { skip: process.env.CI ? false : skipRe
       await page.locator("figure .recharts-surface").first().waitFor();
       await page.getByText("Every day as a table").waitFor();
     }
+    if (paths.includes("/risk/security")) {
+      const margin = page.getByTestId("security-margin");
+      await margin.waitFor();
+      const text = (await margin.textContent()) ?? "";
+      assert.match(text, /an attack would (cost|gain)|no figures for this service/);
+      assert.match(text, /Network verdict: (secure|not secure|undetermined)/);
+    }
     await checkA11y("service detail");
     await screenshot(page, "10-service-detail");
   });
@@ -434,6 +451,12 @@ describe("web app in headless chromium", { skip: process.env.CI ? false : skipRe
     assert.match(text, /Withdrawal queued/);
     assert.match(text, /Withdrawal completed/);
     assert.match(text, /0x[0-9a-f]{64}/);
+    const withdrawals = (await api("/withdrawals")).withdrawals;
+    for (const w of withdrawals) {
+      const amount = formatAmount(w.amount, w.decimals, w.symbol).text;
+      assert.ok(text.includes(amount), `activity shows withdrawal ${w.id}'s ${amount}`);
+    }
+    await page.getByTestId("no-explorer").waitFor();
     await checkA11y("activity");
     await screenshot(page, "11-activity");
   });

@@ -1,8 +1,10 @@
-// Amounts per asset over time (stake securing a service, an operator's TVL): one line per asset, in tokens, with a
-// range picker. Lazy (Recharts). The last day's figures are also given as text, and every point as a table behind a
-// disclosure, so the chart is never the only way to read them.
+// Amounts per asset over time (stake securing a service, an operator's TVL), with a range picker. One asset: its line
+// in tokens. Several assets: their total in ETH when the API prices every day (one unit on the axis), else one line per
+// asset. The axis is labelled with its unit; a short or single-day series is drawn as dots, so one point still shows.
+// Lazy (Recharts). The last day's figures are also given as text, and every point as a table behind a disclosure, so
+// the chart is never the only way to read them.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { Amount, Table } from "../components/ui.tsx";
+import { Amount, EthAmount, Table } from "../components/ui.tsx";
 import { toBigInt } from "../format.ts";
 
 export const RANGES = ["1w", "1m", "3m", "1y", "all"] as const;
@@ -13,7 +15,13 @@ export interface HistoryPoint {
   day: number;
   date: string;
   amounts: { asset: string; symbol: string | null; decimals: number; amount: string }[];
+  /** The day's total in ETH wei (the API's `tvlEth` / `stakeEth`), null when an asset has no rate. */
+  eth?: string | null;
 }
+
+/** Up to this many days, every point is also drawn as a dot (a single day would otherwise draw nothing). */
+const DOTS_UP_TO = 40;
+const ETH_KEY = "Total (ETH)";
 
 /** A base-unit amount as a float, for plotting only (the table keeps exact values). */
 const plot = (amount: string, decimals: number) =>
@@ -41,10 +49,17 @@ export function RangePicker(props: { range: Range; onRange: (range: Range) => vo
 export default function AmountHistory(props: { points: HistoryPoint[]; title: string }) {
   const { points } = props;
   const assets = [...new Map(points.flatMap((p) => p.amounts.map((s) => [s.asset, s] as const))).values()];
+  const hasEth = points.length > 0 && points.every((p) => p.eth !== undefined && p.eth !== null);
+  const inEth = assets.length > 1 && hasEth;
+  const unit = inEth ? "ETH" : assets.length === 1 ? (assets[0]?.symbol ?? "tokens") : "tokens (mixed units)";
+  const series = inEth ? [{ key: ETH_KEY }] : assets.map((a) => ({ key: a.symbol ?? a.asset }));
   const data = points.map((p) => ({
     date: p.date,
-    ...Object.fromEntries(p.amounts.map((s) => [s.symbol ?? s.asset, plot(s.amount, s.decimals)])),
+    ...(inEth
+      ? { [ETH_KEY]: plot(p.eth ?? "0", 18) }
+      : Object.fromEntries(p.amounts.map((s) => [s.symbol ?? s.asset, plot(s.amount, s.decimals)]))),
   }));
+  const dot = points.length <= DOTS_UP_TO ? { r: 3 } : false;
   const last = points.at(-1);
   if (points.length === 0) return <p className="muted">No history yet.</p>;
   return (
@@ -54,16 +69,19 @@ export default function AmountHistory(props: { points: HistoryPoint[]; title: st
           <LineChart data={data} margin={{ left: 8, right: 16, top: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="date" minTickGap={24} />
-            <YAxis />
-            <Tooltip />
+            <YAxis
+              width={72}
+              label={{ value: unit, angle: -90, position: "insideLeft", style: { textAnchor: "middle" } }}
+            />
+            <Tooltip formatter={(v, name) => [`${v} ${inEth ? "ETH" : name}`, name]} />
             <Legend />
-            {assets.map((a, i) => (
+            {series.map((x, i) => (
               <Line
-                key={a.asset}
+                key={x.key}
                 type="stepAfter"
-                dataKey={a.symbol ?? a.asset}
+                dataKey={x.key}
                 stroke={COLORS[i % COLORS.length]}
-                dot={false}
+                dot={dot}
                 isAnimationActive={false}
               />
             ))}
@@ -81,6 +99,12 @@ export default function AmountHistory(props: { points: HistoryPoint[]; title: st
                   <Amount value={s.amount} decimals={s.decimals} unit={s.symbol} />
                 </span>
               ))}
+          {last.eth ? (
+            <>
+              {" "}
+              (<EthAmount wei={last.eth} /> in all)
+            </>
+          ) : null}
         </p>
       ) : null}
       <details>
@@ -94,6 +118,11 @@ export default function AmountHistory(props: { points: HistoryPoint[]; title: st
                   {a.symbol ?? a.asset}
                 </th>
               ))}
+              {hasEth ? (
+                <th scope="col" className="num">
+                  Total in ETH
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -108,6 +137,7 @@ export default function AmountHistory(props: { points: HistoryPoint[]; title: st
                     </td>
                   );
                 })}
+                {hasEth ? <td className="num">{p.eth ? <EthAmount wei={p.eth} /> : "—"}</td> : null}
               </tr>
             ))}
           </tbody>

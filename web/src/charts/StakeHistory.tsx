@@ -8,6 +8,7 @@ interface Point {
   day: number;
   date: string;
   stake: HistoryPoint["amounts"];
+  stakeEth?: string | null;
 }
 
 export default function StakeHistory(props: { path: string; title: string }) {
@@ -22,7 +23,7 @@ export default function StakeHistory(props: { path: string; title: string }) {
       {q.data ? (
         <AmountHistory
           title={props.title}
-          points={q.data.points.map((p) => ({ day: p.day, date: p.date, amounts: p.stake }))}
+          points={q.data.points.map((p) => ({ day: p.day, date: p.date, amounts: p.stake, eth: p.stakeEth }))}
         />
       ) : null}
     </figure>

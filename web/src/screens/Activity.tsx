@@ -1,10 +1,12 @@
 // Activity: recent slashes, withdrawals and distribution roots, newest first, each with its transaction hash. The
-// hashes come from the chain's logs (the API does not carry them yet), over the last ACTIVITY_BLOCKS blocks.
+// events and hashes come from the chain's logs (the API's /withdrawals carries no hashes), over the last
+// ACTIVITY_BLOCKS blocks; withdrawal amounts in tokens and ETH come from GET /withdrawals, matched by id.
 import { useQuery } from "@tanstack/react-query";
 import { type AbiEvent, type Address, formatUnits } from "viem";
 import { usePublicClient } from "wagmi";
 import { rampartAbi, rewardsAbi } from "../../../src/sdk/abis.ts";
-import { ErrorNotice, Loading, Notice, Table } from "../components/ui.tsx";
+import { useApi } from "../api.ts";
+import { CopyButton, ErrorNotice, Loading, Notice, Table, TokenAndEth } from "../components/ui.tsx";
 import { useAppConfig, useAssetInfo } from "../context.ts";
 import { formatAmount, formatTime, shortAddress } from "../format.ts";
 import { useOperators } from "../hooks.ts";
@@ -23,6 +25,18 @@ interface Item {
   block: bigint;
   time?: number;
   hash: string;
+  /** For withdrawal rows: the withdrawal's id, to show its amount from GET /withdrawals. */
+  withdrawalId?: string;
+}
+
+/** The fields of GET /withdrawals this screen reads (docs/api.md). */
+interface ApiWithdrawal {
+  id: string;
+  symbol: string | null;
+  decimals: number;
+  amount: string;
+  eth: string | null;
+  status: string;
 }
 
 type Args = Record<string, unknown>;
@@ -42,6 +56,8 @@ export default function Activity() {
       ? formatAmount(value as bigint, info.decimals, info.symbol).text
       : `${formatUnits(value as bigint, 18)} tokens`;
   };
+  const withdrawals = useApi<{ withdrawals: ApiWithdrawal[] }>("/withdrawals?limit=500");
+  const withdrawalById = new Map((withdrawals.data?.withdrawals ?? []).map((w) => [String(w.id), w]));
   const q = useQuery({
     queryKey: ["activity", config.deployment.contracts.rampart],
     enabled: !!client,
@@ -119,6 +135,7 @@ export default function Activity() {
           block: log.blockNumber ?? 0n,
           time: blocks.get(log.blockNumber ?? 0n),
           hash: log.transactionHash ?? "",
+          withdrawalId: name === "WithdrawalQueued" || name === "WithdrawalCompleted" ? String(args.id) : undefined,
         };
       });
     },
@@ -132,6 +149,11 @@ export default function Activity() {
       {q.isLoading ? <Loading what="activity" /> : null}
       {q.error ? <ErrorNotice error={q.error} what="activity" /> : null}
       {q.data && q.data.length === 0 ? <Notice>No slashes, withdrawals or roots yet.</Notice> : null}
+      {q.data && q.data.length > 0 && !config.explorerTxUrl ? (
+        <p className="muted small-text" data-testid="no-explorer">
+          Local network: no explorer. Transaction hashes are shown in full, each with a copy button.
+        </p>
+      ) : null}
       {q.data && q.data.length > 0 ? (
         <Table caption="Recent protocol activity" id="activity">
           <thead>
@@ -150,14 +172,19 @@ export default function Activity() {
                   <div className="muted small-text">block {item.block.toString()}</div>
                 </td>
                 <td>{item.kind}</td>
-                <td>{item.what}</td>
+                <td>
+                  {item.what}
+                  <WithdrawalAmount withdrawal={withdrawalById.get(item.withdrawalId ?? "")} kind={item.kind} />
+                </td>
                 <td className="mono" title={item.hash}>
                   {config.explorerTxUrl ? (
                     <a href={config.explorerTxUrl.replace("{hash}", item.hash)} target="_blank" rel="noreferrer">
                       {shortAddress(item.hash)}
                     </a>
                   ) : (
-                    <span className="break">{item.hash}</span>
+                    <>
+                      <span className="break">{item.hash}</span> <CopyButton text={item.hash} label="Copy the hash" />
+                    </>
                   )}
                 </td>
               </tr>
@@ -166,5 +193,18 @@ export default function Activity() {
         </Table>
       ) : null}
     </section>
+  );
+}
+
+/** ": 0.5 wstETH (0.6 ETH)", paid for a completed withdrawal, else what its shares are worth now. */
+function WithdrawalAmount(props: { withdrawal: ApiWithdrawal | undefined; kind: string }) {
+  const w = props.withdrawal;
+  if (!w) return null;
+  const paid = w.status === "completed";
+  return (
+    <>
+      {paid ? (props.kind === "Withdrawal completed" ? ", paid " : ", since paid ") : ", worth now "}
+      <TokenAndEth value={w.amount} decimals={w.decimals} unit={w.symbol} wei={w.eth} />
+    </>
   );
 }

@@ -7,7 +7,6 @@ import type { Range } from "../charts/AmountHistory.tsx";
 import { SlashTable } from "../components/SlashTable.tsx";
 import {
   AddressLink,
-  Amount,
   Badge,
   ErrorNotice,
   EthAmount,
@@ -15,7 +14,9 @@ import {
   Loading,
   Notice,
   Table,
+  TokenAndEth,
 } from "../components/ui.tsx";
+import { useAppConfig } from "../context.ts";
 import { formatBps, formatCountdown, formatPercent, formatTime, shortAddress, toBigInt } from "../format.ts";
 import { useOperators, useServices } from "../hooks.ts";
 import { href } from "../router.ts";
@@ -23,6 +24,12 @@ import { RiskSignals } from "./Operators.tsx";
 
 const AmountHistory = lazy(() => import("../charts/AmountHistory.tsx"));
 const RangePicker = lazy(() => import("../charts/AmountHistory.tsx").then((m) => ({ default: m.RangePicker })));
+
+/** Newer API fields the shared types do not name yet (docs/api.md: pools[].eth, allocations[].slashable). */
+type PoolEth = { eth?: string | null };
+type Slashable = {
+  slashable?: { amount: string; eth: string | null; decimals: number; symbol: string | null } | null;
+};
 
 const fraction = (part: string, whole: string): number => {
   const w = toBigInt(whole);
@@ -34,6 +41,7 @@ export default function OperatorDetail(props: { address: string }) {
   const q = useApi<Detail>(`/operators/${props.address}?range=${range}`, { keepPrevious: true });
   const operators = useOperators();
   const services = useServices();
+  const explorer = useAppConfig().explorerTxUrl;
   const d = q.data;
   const meta = metadataJson(d?.metadataUri);
   const name = typeof meta?.name === "string" ? meta.name : undefined;
@@ -123,7 +131,12 @@ export default function OperatorDetail(props: { address: string }) {
                   <tr key={p.asset}>
                     <td>{p.symbol ?? shortAddress(p.asset)}</td>
                     <td className="num">
-                      <Amount value={p.totalAssets} decimals={p.decimals} unit={p.symbol} />
+                      <TokenAndEth
+                        value={p.totalAssets}
+                        decimals={p.decimals}
+                        unit={p.symbol}
+                        wei={(p as PoolEth).eth}
+                      />
                     </td>
                     <td className="num">{formatPercent(fraction(p.encumberedMagnitude, p.maxMagnitude))}</td>
                     <td className="num">{formatPercent(1 - fraction(p.maxMagnitude, (10n ** 18n).toString()))}</td>
@@ -148,6 +161,9 @@ export default function OperatorDetail(props: { address: string }) {
                   <th scope="col" className="num">
                     Allocated
                   </th>
+                  <th scope="col" className="num">
+                    Slashable now
+                  </th>
                   <th scope="col">Pending change</th>
                 </tr>
               </thead>
@@ -155,6 +171,7 @@ export default function OperatorDetail(props: { address: string }) {
                 {d.allocations.map((a) => {
                   const service = serviceOfSet.get(a.setId);
                   const pool = symbolOf.get(a.asset);
+                  const slashable = (a as Slashable).slashable;
                   const pending = toBigInt(a.pendingMagnitude) !== toBigInt(a.magnitude) && a.effectAt > 0;
                   return (
                     <tr key={`${a.setId}:${a.asset}`}>
@@ -168,6 +185,18 @@ export default function OperatorDetail(props: { address: string }) {
                       <td>{a.setId}</td>
                       <td>{pool?.symbol ?? shortAddress(a.asset)}</td>
                       <td className="num">{formatPercent(fraction(a.magnitude, pool?.maxMagnitude ?? "0"))}</td>
+                      <td className="num">
+                        {slashable ? (
+                          <TokenAndEth
+                            value={slashable.amount}
+                            decimals={slashable.decimals}
+                            unit={slashable.symbol ?? pool?.symbol}
+                            wei={slashable.eth}
+                          />
+                        ) : (
+                          "—"
+                        )}
+                      </td>
                       <td>
                         {pending
                           ? `to ${formatPercent(fraction(a.pendingMagnitude, pool?.maxMagnitude ?? "0"))} at ${formatTime(a.effectAt)}`
@@ -221,14 +250,12 @@ export default function OperatorDetail(props: { address: string }) {
           <h2>History</h2>
           {d.history ? (
             <figure style={{ margin: 0 }} aria-labelledby="tvl-history-caption">
-              <figcaption id="tvl-history-caption">
-                Stake in this operator's pools at the end of each day (tokens)
-              </figcaption>
+              <figcaption id="tvl-history-caption">Stake in this operator's pools at the end of each day</figcaption>
               <Suspense fallback={<Loading what="the chart" />}>
                 <RangePicker range={range} onRange={setRange} label="Range of the TVL history" />
                 <AmountHistory
-                  title="Stake in this operator's pools at the end of each day (tokens)"
-                  points={d.history.points.map((p) => ({ day: p.day, date: p.date, amounts: p.tvl }))}
+                  title="Stake in this operator's pools at the end of each day"
+                  points={d.history.points.map((p) => ({ day: p.day, date: p.date, amounts: p.tvl, eth: p.tvlEth }))}
                 />
               </Suspense>
             </figure>
@@ -258,7 +285,15 @@ export default function OperatorDetail(props: { address: string }) {
                         <div className="muted small-text">block {e.blockNumber}</div>
                       </td>
                       <td>{e.name}</td>
-                      <td className="mono break">{e.txHash}</td>
+                      <td className="mono break">
+                        {explorer ? (
+                          <a href={explorer.replace("{hash}", e.txHash)} target="_blank" rel="noreferrer">
+                            {e.txHash}
+                          </a>
+                        ) : (
+                          e.txHash
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

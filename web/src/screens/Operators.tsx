@@ -2,7 +2,7 @@
 // badge in words) with links to each operator's detail.
 import { useMemo, useState } from "react";
 import { type OperatorSummary, type SlashRow, useApi } from "../api.ts";
-import { AddressLink, Amount, Badge, ErrorNotice, Loading, Table } from "../components/ui.tsx";
+import { AddressLink, Badge, ErrorNotice, EthAmount, Loading, Table, TokenAndEth } from "../components/ui.tsx";
 import { formatBps, formatPercent, toBigInt } from "../format.ts";
 import { useOperators } from "../hooks.ts";
 
@@ -184,9 +184,21 @@ export default function Operators() {
                         ? "—"
                         : o.tvl.map((t) => (
                             <div key={t.asset}>
-                              <Amount value={t.amount} decimals={t.decimals} unit={t.symbol} />
+                              <TokenAndEth
+                                value={t.amount}
+                                decimals={t.decimals}
+                                unit={t.symbol}
+                                wei={(t as { eth?: string | null }).eth}
+                              />
                             </div>
                           ))}
+                      {o.tvlEth && o.tvl.length > 1 ? (
+                        <div>
+                          <strong>
+                            Total <EthAmount wei={o.tvlEth} />
+                          </strong>
+                        </div>
+                      ) : null}
                     </td>
                     <td className="num">{o.stakers}</td>
                     <td className="num">

@@ -15,7 +15,16 @@ import {
   Table,
   TokenAndEth,
 } from "../components/ui.tsx";
-import { formatBps, formatCountdown, formatPercent, formatTime, formatWadPercent, shortAddress } from "../format.ts";
+import {
+  formatBps,
+  formatCountdown,
+  formatEth,
+  formatPercent,
+  formatTime,
+  formatWadPercent,
+  shortAddress,
+  toBigInt,
+} from "../format.ts";
 import { type ServiceInfo, useOperators, useServices } from "../hooks.ts";
 import { href } from "../router.ts";
 
@@ -314,6 +323,79 @@ function Dossier(props: { address: string }) {
   );
 }
 
+/** GET /risk/security (docs/api-engines.md): the fields this screen reads. Services there are operator sets. */
+interface SecurityAnswer {
+  verdict: string;
+  secure: boolean | null;
+  gammaStar: { value: string } | null;
+  services: {
+    id: string;
+    profitFromCorruption: string | null;
+    costOfCorruption: string | null;
+    costOfCorruptionExact?: boolean;
+    nakamoto: number | null;
+  }[];
+}
+
+/** "an attack would cost 85.07 ETH against 60 ETH to gain: margin 25.07 ETH (42%)", for one set. */
+function marginSentence(cost: bigint, profit: bigint): string {
+  const c = formatEth(cost).text;
+  const p = formatEth(profit).text;
+  const margin = cost - profit;
+  if (profit === 0n) return `an attack would cost ${c} and gain nothing: margin ${formatEth(margin).text}`;
+  const share = formatPercent(Number((margin * 1_000_000n) / profit) / 1_000_000, 0);
+  return margin >= 0n
+    ? `an attack would cost ${c} against ${p} to gain: margin ${formatEth(margin).text} (${share})`
+    : `an attack would gain ${p} against ${c} of stake lost: it pays by ${formatEth(-margin).text} (no margin)`;
+}
+
+/** Cost of corruption against profit from corruption for the service's sets, and the network's verdict. */
+function SecurityMargin(props: { setIds: number[] }) {
+  const routes = useRoutes();
+  const route = findRoute(routes.data, /^\/risk\/security$/);
+  const q = useApi<SecurityAnswer>(route ? "/risk/security" : null, { refetchMs: 60_000 });
+  if (!route) return <Notice>The security margin appears here once the API serves the risk engine.</Notice>;
+  if (q.isLoading) return <Loading what="the security analysis" />;
+  if (q.error) return <ErrorNotice error={q.error} what="the security analysis" />;
+  const a = q.data;
+  if (!a) return null;
+  const ids = new Set(props.setIds.map((id) => `set-${id}`));
+  const rows = a.services.filter((x) => ids.has(x.id));
+  return (
+    <div data-testid="security-margin">
+      {rows.length === 0 ? (
+        <p>The risk engine has no figures for this service's sets (no stake allocated to them).</p>
+      ) : (
+        <ul>
+          {rows.map((r) => (
+            <li key={r.id}>
+              Set {r.id.replace(/^set-/, "")}:{" "}
+              {r.costOfCorruption === null || r.profitFromCorruption === null
+                ? "not determined within the time limit"
+                : `${marginSentence(toBigInt(r.costOfCorruption), toBigInt(r.profitFromCorruption))}${r.costOfCorruptionExact === false ? " (cost is a bound)" : ""}`}
+              {r.nakamoto !== null ? `; ${r.nakamoto} operator${r.nakamoto === 1 ? "" : "s"} could corrupt it` : ""}.
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        Network verdict:{" "}
+        <strong>
+          {a.secure === true
+            ? "secure: no coalition of operators can profit from attacking any set of services"
+            : a.secure === false
+              ? "not secure: some operators could profit from attacking services"
+              : "undetermined within the time limit"}
+        </strong>
+        {a.gammaStar
+          ? `; every attack would cost at least ${formatPercent(Number(a.gammaStar.value))} more than it pays`
+          : ""}
+        . <a href={href("risk")}>The network on Risk</a>
+      </p>
+    </div>
+  );
+}
+
 function ServiceDetail(props: { address: string }) {
   const address = props.address.toLowerCase();
   const routes = useRoutes();
@@ -359,6 +441,11 @@ function ServiceDetail(props: { address: string }) {
             <dt>Stake securing it</dt>
             <dd>
               <StakeList stake={d.stake} />
+              {d.stakeEth && d.stake.length > 1 ? (
+                <div>
+                  total <EthAmount wei={d.stakeEth} />
+                </div>
+              ) : null}
             </dd>
           </>
         ) : null}
@@ -537,12 +624,15 @@ function ServiceDetail(props: { address: string }) {
         <Suspense fallback={<Loading what="the chart" />}>
           <StakeHistory
             path={`/timeseries/services/${address}/stake`}
-            title="Stake securing this service at the end of each day (tokens)"
+            title="Stake securing this service at the end of each day"
           />
         </Suspense>
       ) : (
         <Notice>The stake history appears once the API serves its time series.</Notice>
       )}
+
+      <h2>Security margin</h2>
+      <SecurityMargin setIds={apiSets ? apiSets.map((x) => x.setId) : [...(s?.sets ?? [])]} />
 
       <h2>Risk dossier</h2>
       <Dossier address={address} />
