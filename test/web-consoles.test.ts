@@ -80,20 +80,36 @@ describe("operator and service consoles against npm start", { skip: process.env.
     );
   }
 
-  /** Clicks a console action once its simulation passed, and waits for its confirmed toast. */
+  /**
+   * Clicks a console action once its simulation passed, waits for its own confirmed toast, then for the indexer.
+   * Earlier toasts are dismissed first: a confirmed toast stays 8 s, and one with the same title (two slash requests
+   * in a row) would otherwise satisfy the wait before this transaction is mined.
+   */
   async function send(testId: string, toast: string | RegExp): Promise<void> {
     const button = page.getByTestId(testId).getByRole("button");
     await assertEnabled(testId);
+    await dismissToasts();
+    await page.waitForFunction(`document.querySelectorAll(".toasts .notice").length === 0`, undefined, {
+      timeout: 10_000,
+    });
+    await assertEnabled(testId);
     await button.click();
-    await page
-      .locator(".toasts .notice")
-      .filter({ hasText: toast })
-      .filter({ hasText: "Confirmed" })
-      .first()
-      .waitFor({ timeout: 30_000 });
-    const text = (await page.locator(".toasts .notice").filter({ hasText: "Confirmed" }).last().textContent()) ?? "";
+    const confirmed = page.locator(".toasts .notice").filter({ hasText: toast }).filter({ hasText: "Confirmed" });
+    await confirmed.first().waitFor({ timeout: 30_000 });
+    const text = (await confirmed.first().textContent()) ?? "";
     assert.match(text, /0x[0-9a-f]{64}/, "the toast shows the transaction hash");
     await net.synced();
+  }
+
+  /** Asks the API until `pick` finds something in the answer (the indexer may be a block behind the receipt). */
+  async function apiUntil<T>(path: string, pick: (answer: Any) => T | undefined, timeoutMs = 20_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = pick(await api(path));
+      if (found !== undefined && found !== null && found !== false) return found;
+      if (Date.now() > deadline) assert.fail(`${path}: nothing matched within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 
   async function assertEnabled(testId: string): Promise<void> {
@@ -107,7 +123,7 @@ describe("operator and service consoles against npm start", { skip: process.env.
   /** Dismisses the toasts still shown (confirmed ones also go by themselves after 8 s). */
   async function dismissToasts(): Promise<void> {
     const buttons = page.locator(".toasts button", { hasText: "Dismiss" });
-    while ((await buttons.count()) > 0)
+    for (let i = 0; i < 20 && (await buttons.count()) > 0; i++)
       await buttons
         .first()
         .click({ timeout: 2_000 })
@@ -306,9 +322,10 @@ describe("operator and service consoles against npm start", { skip: process.env.
     await screenshot(page, "c05-service-slash-form");
     await send("slash", "Request a slash of Bastion Staking");
 
-    const slashes = (await api(`/slashes?service=${addr(BRIDGE)}&status=requested`)).slashes as Any[];
-    const request = slashes.find(
-      (s) => s.operator === addr(BASTION).toLowerCase() && s.reason === "missed attestations",
+    const request = await apiUntil(`/slashes?service=${addr(BRIDGE)}&status=requested`, (a) =>
+      (a.slashes as Any[]).find(
+        (s) => s.operator === addr(BASTION).toLowerCase() && s.reason === "missed attestations",
+      ),
     );
     assert.ok(request, "the API lists the request");
     const requestRow = page.getByTestId("slash-request-row").filter({ hasText: `#${request.slashId}` });
@@ -329,8 +346,8 @@ describe("operator and service consoles against npm start", { skip: process.env.
     await form.getByLabel("Share of the allocation (%)").fill("5");
     await form.getByLabel("Reason").fill("disputed report");
     await send("slash", "Request a slash of Bastion Staking");
-    const second = (await api(`/slashes?service=${addr(BRIDGE)}&status=requested`)).slashes.find(
-      (s: Any) => s.reason === "disputed report",
+    const second = await apiUntil(`/slashes?service=${addr(BRIDGE)}&status=requested`, (a) =>
+      (a.slashes as Any[]).find((s) => s.reason === "disputed report"),
     );
     assert.ok(second, "the API lists the second request");
     await connect(COMMITTEE);
@@ -343,8 +360,10 @@ describe("operator and service consoles against npm start", { skip: process.env.
     await checkA11y("service console: veto committee");
     await screenshot(page, "c06b-committee-veto");
     await send(`veto-${second.slashId}`, `Veto slash #${second.slashId}`);
-    const vetoed = (await api(`/slashes?service=${addr(BRIDGE)}&status=vetoed`)).slashes.map((s: Any) => s.slashId);
-    assert.ok(vetoed.includes(second.slashId), "the API shows the veto");
+    const vetoed = await apiUntil(`/slashes?service=${addr(BRIDGE)}&status=vetoed`, (a) =>
+      (a.slashes as Any[]).some((s) => s.slashId === second.slashId),
+    );
+    assert.ok(vetoed, "the API shows the veto");
     await connect(BRIDGE);
     await page
       .getByTestId("slash-request-row")
@@ -362,8 +381,8 @@ describe("operator and service consoles against npm start", { skip: process.env.
       args: [addr(BASTION), rETH],
     });
     await send(`execute-${request.slashId}`, `Execute slash #${request.slashId}`);
-    const executed = (await api(`/slashes?service=${addr(BRIDGE)}&status=executed`)).slashes.find(
-      (s: Any) => s.slashId === request.slashId,
+    const executed = await apiUntil(`/slashes?service=${addr(BRIDGE)}&status=executed`, (a) =>
+      (a.slashes as Any[]).find((s) => s.slashId === request.slashId),
     );
     const taken = BigInt(executed.assets[0].assetsSlashed);
     assert.ok(taken > 0n);
@@ -487,8 +506,9 @@ describe("operator and service consoles against npm start", { skip: process.env.
       .waitFor({ timeout: 20_000 });
     await screenshot(page, "c10-service-fund-program");
     await send("create-program", `Fund a 30-day LDA program for set #${newSet}`);
-    const detail = await api(`/services/${addr(DA)}`);
-    const program = detail.programs.find((p: Any) => p.setId === newSet);
+    const program = await apiUntil(`/services/${addr(DA)}`, (a) =>
+      (a.programs as Any[]).find((p) => p.setId === newSet),
+    );
     assert.ok(program, "the API lists the new program");
     assert.equal(program.amount, (1000n * 10n ** 18n).toString());
     const programRow = page.getByTestId("program-row").filter({ hasText: `#${program.programId}` });
@@ -531,8 +551,13 @@ describe("operator and service consoles against npm start", { skip: process.env.
       .getByTestId("slash")
       .getByText(`Executes at once and takes about ${formatAmount((slashable * 5n) / 100n, 18, "wstETH").text}`)
       .waitFor({ timeout: 20_000 });
+    const executedBefore = new Set(
+      ((await api(`/slashes?service=${addr(DA)}&status=executed`)).slashes as Any[]).map((s) => s.slashId),
+    );
     await send("slash", "Slash Bastion Staking");
-    const executed = (await api(`/slashes?service=${addr(DA)}&status=executed`)).slashes[0];
+    const executed = await apiUntil(`/slashes?service=${addr(DA)}&status=executed`, (a) =>
+      (a.slashes as Any[]).find((s) => !executedBefore.has(s.slashId)),
+    );
     assert.equal(executed.operator, addr(BASTION).toLowerCase());
     await page
       .getByTestId("slash-request-row")

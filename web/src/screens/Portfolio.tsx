@@ -30,6 +30,7 @@ import {
 } from "../components/ui.tsx";
 import { formatCountdown, formatPercent, formatTime, shortAddress, toBigInt } from "../format.ts";
 import { useNowSeconds, useOperators, useServices } from "../hooks.ts";
+import { type PendingAllocation, pendingAllocations, shareOf } from "../restake/pending.ts";
 import { href, navigate } from "../router.ts";
 import { QueueWithdrawal } from "../tx/QueueWithdrawal.tsx";
 import { WithdrawalActions } from "../tx/WithdrawalActions.tsx";
@@ -112,22 +113,72 @@ function withdrawalAssets(w: PendingWithdrawal, detail: OperatorDetail | undefin
   return (toBigInt(w.shares) * (toBigInt(pool.totalAssets) + 1n)) / (toBigInt(pool.totalShares) + 1_000_000n);
 }
 
+/** Allocations of this position's pool that take effect later: what they will make slashable, and when. */
+function PendingExposure(props: {
+  position: Position;
+  pending: PendingAllocation[];
+  chainNow: number;
+  name: (service: string) => string | undefined;
+}) {
+  const { position: p } = props;
+  return (
+    <>
+      {props.pending.map((a) => {
+        const when = (
+          <>
+            from {formatTime(a.effectAt)} (in {formatCountdown(a.effectAt - props.chainNow)})
+          </>
+        );
+        const service = a.service ? (
+          <AddressLink address={a.service} kind="services" name={props.name(a.service)} />
+        ) : (
+          <>set #{a.setId}</>
+        );
+        return (
+          <li key={`pending:${a.setId}`} data-testid="pending-exposure">
+            <Badge tone="warn">Pending</Badge> {service}: {when} —{" "}
+            {a.fractionThen > a.fractionNow ? "up to " : "falls to "}
+            <TokenAndEth
+              value={shareOf(p.assets, a.fractionThen)}
+              decimals={p.decimals}
+              unit={p.symbol}
+              wei={p.eth ? shareOf(p.eth, a.fractionThen) : undefined}
+            />
+            , {formatPercent(a.fractionThen)} of this position
+          </li>
+        );
+      })}
+    </>
+  );
+}
+
 /**
  * Which services can slash a position: from the API's `exposure` (slashable amount and the share of each service's
- * stake) when it gives one, otherwise from the operator's allocations (the share of the pool allocated).
+ * stake) when it gives one, otherwise from the operator's allocations (the share of the pool allocated); then the
+ * allocations not in force yet, so exposure about to start is not shown as plain staking.
  */
 function ExposureCell(props: {
   position: Position;
   fallback: { service: string; fraction: number }[];
+  pending: PendingAllocation[];
+  chainNow: number;
   loading: boolean;
   serviceNames: Map<string, string>;
 }) {
   const { position: p } = props;
   const name = (service: string, given?: string | null) => given ?? props.serviceNames.get(service.toLowerCase());
+  const pending = (
+    <PendingExposure position={p} pending={props.pending} chainNow={props.chainNow} name={(s) => name(s)} />
+  );
   if (p.exposure) {
-    if (p.exposure.length === 0) return <Badge tone="ok">Not allocated: plain staking</Badge>;
+    if (p.exposure.length === 0 && props.pending.length === 0) {
+      // Nothing in force: wait for the operator's allocations before saying there is nothing pending either.
+      if (props.loading) return <span className="muted">…</span>;
+      return <Badge tone="ok">Not allocated: plain staking</Badge>;
+    }
     return (
       <ul className="plain tight">
+        {p.exposure.length === 0 ? <li>Nothing slashable now.</li> : null}
         {p.exposure.map((e) => (
           <li key={`${e.setId}:${e.service}`}>
             <AddressLink address={e.service} kind="services" name={name(e.service, e.serviceName)} />:{" "}
@@ -143,28 +194,34 @@ function ExposureCell(props: {
             ) : null}
           </li>
         ))}
+        {pending}
       </ul>
     );
   }
   if (props.loading) return <span className="muted">…</span>;
-  if (props.fallback.length === 0) return <Badge tone="ok">Not allocated: plain staking</Badge>;
+  if (props.fallback.length === 0 && props.pending.length === 0)
+    return <Badge tone="ok">Not allocated: plain staking</Badge>;
   return (
     <ul className="plain tight">
+      {props.fallback.length === 0 ? <li>Nothing slashable now.</li> : null}
       {props.fallback.map((e) => (
         <li key={e.service}>
           <AddressLink address={e.service} kind="services" name={name(e.service)} />: {formatPercent(e.fraction)} of the
           pool allocated
         </li>
       ))}
+      {pending}
     </ul>
   );
 }
 
 function Totals(props: { positions: Position[]; risk?: RiskPosition; pending: number; valueEth?: string | null }) {
-  const byAsset = new Map<string, { symbol: string | null; decimals: number; total: bigint }>();
+  const byAsset = new Map<string, { symbol: string | null; decimals: number; total: bigint; eth: bigint | null }>();
   for (const p of props.positions) {
-    const t = byAsset.get(p.asset) ?? { symbol: p.symbol, decimals: p.decimals, total: 0n };
+    const t = byAsset.get(p.asset) ?? { symbol: p.symbol, decimals: p.decimals, total: 0n, eth: 0n };
     t.total += toBigInt(p.assets);
+    // The ETH value only when the API prices every position of the asset.
+    t.eth = t.eth !== null && p.eth !== undefined && p.eth !== null ? t.eth + toBigInt(p.eth) : null;
     byAsset.set(p.asset, t);
   }
   return (
@@ -173,7 +230,7 @@ function Totals(props: { positions: Position[]; risk?: RiskPosition; pending: nu
         <div className="card" key={asset}>
           <div className="label">Staked {t.symbol ?? shortAddress(asset)}</div>
           <div className="value">
-            <Amount value={t.total} decimals={t.decimals} unit={t.symbol} />
+            <TokenAndEth value={t.total} decimals={t.decimals} unit={t.symbol} wei={t.eth} />
           </div>
         </div>
       ))}
@@ -222,6 +279,7 @@ export default function Portfolio(props: { address?: string }) {
     })),
   });
   const detailOf = new Map(operatorAddresses.map((op, i) => [op, details[i]?.data]));
+  const loadingOf = new Map(operatorAddresses.map((op, i) => [op, details[i]?.isLoading ?? true]));
   const riskRoute = findRoute(routes.data, /^\/risk\/position.*\{address\}/);
   const rewardsRoute =
     findRoute(routes.data, /^\/rewards\/earnings\/\{address\}$/) ??
@@ -314,7 +372,9 @@ export default function Portfolio(props: { address?: string }) {
                         <ExposureCell
                           position={p}
                           fallback={exposures(detailOf.get(p.operator), p.asset)}
-                          loading={detailOf.get(p.operator) === undefined}
+                          pending={pendingAllocations(detailOf.get(p.operator), chainNow, p.asset)}
+                          chainNow={chainNow}
+                          loading={loadingOf.get(p.operator) === true}
                           serviceNames={services.names}
                         />
                       </td>
@@ -366,7 +426,7 @@ export default function Portfolio(props: { address?: string }) {
                       </td>
                       <td className="num">
                         {assets !== undefined ? (
-                          <Amount value={assets} decimals={w.decimals} unit={w.symbol} />
+                          <TokenAndEth value={assets} decimals={w.decimals} unit={w.symbol} wei={w.eth} />
                         ) : (
                           <Amount value={w.shares} decimals={0} unit="shares" />
                         )}

@@ -2,15 +2,18 @@
 // your limits (GET /risk/plan/{address}), or your own split; preview the simulated result (each deposit's shares,
 // the new exposure per service, expected APR, fees and gas) before signing; then approve once for the total and
 // deposit to each operator, each step simulated again before it is signed, with its status.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
 import { type Abi, type Address, erc20Abi } from "viem";
 import { useConnection, usePublicClient, useWalletClient } from "wagmi";
 import { localStandInLstAbi, localStandInWethAbi } from "../../../src/sdk/abis.ts";
-import { findRoute, type HttpError, useApi, useRoutes } from "../api.ts";
+import { findRoute, getJson, type HttpError, type OperatorDetail, useApi, useRoutes } from "../api.ts";
 import { AddressLink, Amount, ErrorNotice, EthAmount, Loading, Notice, Table, TokenAndEth } from "../components/ui.tsx";
+import { useChainNow } from "../consoles/shared.tsx";
 import { useAppConfig } from "../context.ts";
-import { formatAmount, formatBps, formatEth, formatPercent } from "../format.ts";
+import { formatAmount, formatBps, formatCountdown, formatEth, formatPercent, formatTime } from "../format.ts";
+import { useServices } from "../hooks.ts";
+import { pendingAllocations } from "../restake/pending.ts";
 import {
   newExposure,
   type PlanAnswer,
@@ -113,6 +116,23 @@ export default function Restake() {
   );
   const pools: PlanPool[] = all.data?.pools ?? suggested.data?.pools ?? [];
   const priceEth = all.data?.asset.priceEth ?? suggested.data?.asset.priceEth;
+  // Allocations not in force yet (the plan's figures use the magnitudes in force): from each operator's detail.
+  const chainNow = useChainNow();
+  const services = useServices();
+  const poolOperators = pools.map((p) => p.operator.toLowerCase());
+  const operatorDetails = useQueries({
+    queries: poolOperators.map((op) => ({
+      queryKey: ["api", `/operators/${op}`],
+      queryFn: () => getJson<OperatorDetail>(`/operators/${op}`),
+      refetchInterval: 15_000,
+    })),
+  });
+  const pendingOf = (operator: string) =>
+    pendingAllocations(
+      operatorDetails[poolOperators.indexOf(operator.toLowerCase())]?.data,
+      chainNow,
+      asset?.address ?? "",
+    );
 
   const legs: SplitLeg[] = useMemo(() => {
     if (!amount || amount === 0n) return [];
@@ -426,13 +446,22 @@ export default function Restake() {
                       </td>
                       <td>
                         {pool.services.length === 0
-                          ? "None: plain staking"
+                          ? pendingOf(pool.operator).length === 0
+                            ? "None: plain staking"
+                            : "None in force yet"
                           : pool.services
                               .map(
                                 (s) =>
                                   `${s.serviceName} ${formatPercent(s.allocatedFraction)} (slash cap ${formatPercent(s.maxSlash)})`,
                               )
                               .join("; ")}
+                        {pendingOf(pool.operator).map((a) => (
+                          <div key={a.setId} className="small-text" data-testid="pending-allocation">
+                            Pending: {(a.service && services.names.get(a.service.toLowerCase())) ?? `set #${a.setId}`}{" "}
+                            {formatPercent(a.fractionNow)} → {formatPercent(a.fractionThen)} from{" "}
+                            {formatTime(a.effectAt)} (in {formatCountdown(a.effectAt - chainNow)})
+                          </div>
+                        ))}
                       </td>
                       <td className="num">{formatPercent(pool.totalApr)}</td>
                       <td className="num">{pool.expectedLoss > 0 ? `−${formatPercent(pool.expectedLoss)}` : "0%"}</td>

@@ -1,14 +1,17 @@
 // Risk: the user's exposure (per service, the worst single event, the expected loss), concentration warnings in
 // words, the staking-versus-restaking Monte Carlo as a fan chart (p5/p50/p95 over the year), and the network view:
-// who secures what, whether any attack pays, the worst one, and the cascade after a shock removing ψ of all stake
-// (a slider). Reads /risk/position, /risk/compare, /risk/security, /risk/cascade and /risk/dossiers.
+// who secures what, whether any attack pays, the worst one, and the cascade after a shock removing whole operators
+// whose stake adds up to at most ψ of all stake (a slider). A note says when allocations not in force yet will add
+// exposure (/risk/position uses the magnitudes in force now). Reads /risk/position, /risk/compare, /risk/security, /risk/cascade and /risk/dossiers.
 import { useQueries } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useId, useState } from "react";
 import { useConnection } from "wagmi";
-import { findRoute, getJson, type HttpError, useApi, useRoutes } from "../api.ts";
+import { findRoute, getJson, type HttpError, type OperatorDetail, useApi, useRoutes } from "../api.ts";
 import { ErrorNotice, EthAmount, Loading, Notice, Table, TokenAndEth } from "../components/ui.tsx";
-import { formatEth, formatPercent, shortAddress } from "../format.ts";
+import { useChainNow } from "../consoles/shared.tsx";
+import { formatCountdown, formatEth, formatPercent, formatTime, shortAddress, toBigInt } from "../format.ts";
 import { useOperators } from "../hooks.ts";
+import { pendingAllocations } from "../restake/pending.ts";
 import type { FanPoint } from "../risk/FanChart.tsx";
 import { NetworkGraph } from "../risk/NetworkGraph.tsx";
 import { href } from "../router.ts";
@@ -100,6 +103,12 @@ interface Dossiers {
   services: { id: string; name: string; address: string | null; setId: number | null }[];
 }
 
+/** `part / total` of two wei amounts as a fraction (0 when the total is 0). */
+function shareOfStake(part: string, total: string): number {
+  const t = toBigInt(total);
+  return t > 0n ? Number((toBigInt(part) * 1_000_000n) / t) / 1_000_000 : 0;
+}
+
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
@@ -157,6 +166,40 @@ export default function Risk(props: { address?: string }) {
   );
 }
 
+/**
+ * "2 allocations take effect within 5h 40m …": the operators' allocations to your pools that are not in force yet,
+ * since /risk/position values exposure at the magnitudes in force now. Nothing when there are none.
+ */
+function PendingNote(props: { positions: { operator: string; asset: string }[] }) {
+  const chainNow = useChainNow();
+  const operators = [...new Set(props.positions.map((p) => p.operator.toLowerCase()))];
+  const details = useQueries({
+    queries: operators.map((op) => ({
+      queryKey: ["api", `/operators/${op}`],
+      queryFn: () => getJson<OperatorDetail>(`/operators/${op}`),
+      refetchInterval: 15_000,
+    })),
+  });
+  const pending = props.positions.flatMap((p) => {
+    const detail = details[operators.indexOf(p.operator.toLowerCase())]?.data;
+    // The risk engine names assets by symbol; the operator's pools carry both.
+    const pool = detail?.pools.find(
+      (x) =>
+        x.asset.toLowerCase() === p.asset.toLowerCase() || (x.symbol ?? "").toLowerCase() === p.asset.toLowerCase(),
+    );
+    return pool ? pendingAllocations(detail, chainNow, pool.asset) : [];
+  });
+  if (pending.length === 0) return null;
+  const last = Math.max(...pending.map((a) => a.effectAt));
+  return (
+    <p className="notice" data-testid="pending-note">
+      {pending.length} allocation{pending.length === 1 ? " takes" : "s take"} effect within{" "}
+      {formatCountdown(last - chainNow)} (by {formatTime(last)}); exposure above is as of now. Portfolio shows what each
+      will make slashable.
+    </p>
+  );
+}
+
 function YourExposure(props: { position: ReturnType<typeof useApi<RiskPosition>>; address: string }) {
   const { position } = props;
   if (position.isLoading) return <Loading what="your exposure" />;
@@ -209,6 +252,7 @@ function YourExposure(props: { position: ReturnType<typeof useApi<RiskPosition>>
           </div>
         </div>
       </div>
+      <PendingNote positions={d.positions} />
       <Table caption="Your positions: what each earns and could lose" id="risk-positions">
         <thead>
           <tr>
@@ -497,8 +541,9 @@ function NetworkView(props: {
 
       <h3 className="small-heading">Cascade after a shock</h3>
       <p className="muted small-text">
-        A shock (a client bug, a hack) removes ψ of all stake; the engine then looks for attacks that become profitable,
-        and for the ones those make profitable in turn.
+        A shock (a client bug, a hack) takes out whole operators: the engine removes the operators whose stake adds up
+        to at most ψ of all stake (the most damaging such set), then looks for attacks that become profitable, and for
+        the ones those make profitable in turn.
       </p>
       <div className="toolbar">
         <div>
@@ -522,8 +567,10 @@ function NetworkView(props: {
       {cs ? (
         <div data-testid="cascade-result" aria-live="polite" aria-busy={cascade.isFetching || debounced !== psi}>
           <p>
-            After a shock of {formatPercent(Number(cs.shock.value))}
-            {cs.shockOperators.length > 0 ? ` (${names(cs.shockOperators, operatorName)} lost)` : " (no operator lost)"}
+            After a shock of at most {formatPercent(Number(cs.shock.value))}
+            {cs.shockOperators.length > 0
+              ? ` (${names(cs.shockOperators, operatorName)} removed; here ${formatPercent(shareOfStake(cs.shockStake, cs.totalStake))} of all stake was removed)`
+              : " (no operator's stake fits within it, so none is removed)"}
             :{" "}
             {cs.rounds.length === 0
               ? "no attack becomes profitable;"
