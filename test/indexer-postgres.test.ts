@@ -5,7 +5,7 @@
 // Every test gets a fresh database, dropped afterwards. Without the variable the server tests are skipped (and fail
 // when CI is set, so CI cannot skip them silently). Bad URLs fail with one clear line, server or not.
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +22,7 @@ import { mockErc20Abi } from "../src/sdk/abis.ts";
 import { writeDeployment } from "../src/sdk/deployment.ts";
 import { approveAndDeposit, createRewardProgram, mintTestTokens, type RampartClient, write } from "../src/sdk/index.ts";
 import { type Fixture, startFixture } from "./helpers/fixture.ts";
+import { runIndexerChild } from "./helpers/indexerChild.ts";
 import { LIFECYCLE, runLifecycle } from "./helpers/lifecycle.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -272,39 +273,7 @@ describe("indexer on a PostgreSQL server", {
     const head = await as(0).publicClient.getBlockNumber();
     const crashed = await dbs.fresh();
     const run = (killAfterFirstBatch: boolean) =>
-      new Promise<{ killed: boolean; output: string }>((resolve, reject) => {
-        const child: ChildProcess = spawn(
-          process.execPath,
-          [
-            "--import",
-            "tsx",
-            MAIN,
-            "--rpc",
-            fixture.rpcUrl,
-            "--deployment",
-            fixture.deploymentFile,
-            "--database-url",
-            crashed,
-            "--batch-blocks",
-            "5",
-          ],
-          { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-        );
-        let output = "";
-        child.stdout?.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          if (killAfterFirstBatch && output.includes("indexed blocks")) child.kill("SIGKILL");
-        });
-        child.stderr?.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-        });
-        child.once("error", reject);
-        child.once("exit", (code, signal) => {
-          if (signal === "SIGKILL") resolve({ killed: true, output });
-          else if (code === 0) resolve({ killed: false, output });
-          else reject(new Error(`indexer exited with ${code ?? signal}: ${output}`));
-        });
-      });
+      runIndexerChild(fixture, ["--database-url", crashed], killAfterFirstBatch);
 
     let kills = 0;
     for (let i = 0; i < 3; i++) {

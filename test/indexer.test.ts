@@ -3,7 +3,6 @@
 // database equals a direct chain read, (b) an anvil snapshot/revert reorg heals, (c) a child indexer SIGKILLed
 // mid-sync and restarted ends with exactly the derived tables of an uninterrupted run.
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -14,10 +13,11 @@ import { createIndexer, dumpDerived, type Indexer } from "../src/indexer/indexer
 import { mockErc20Abi } from "../src/sdk/abis.ts";
 import { approveAndDeposit, mintTestTokens, type RampartClient, WAD } from "../src/sdk/index.ts";
 import { type Fixture, startFixture } from "./helpers/fixture.ts";
+import { runIndexerChild } from "./helpers/indexerChild.ts";
 import { LIFECYCLE, runLifecycle } from "./helpers/lifecycle.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const MAIN = path.join(ROOT, "src", "indexer", "main.ts");
+const _MAIN = path.join(ROOT, "src", "indexer", "main.ts");
 const units = (text: string) => parseUnits(text, 18);
 const { operators: OPERATORS, stakers: STAKERS } = LIFECYCLE;
 
@@ -202,39 +202,7 @@ describe("indexer on a real chain", () => {
     const crashed = path.join(fixture.dir, "crashed");
     const clean = path.join(fixture.dir, "clean");
     const run = (dir: string, killAfterFirstBatch: boolean) =>
-      new Promise<{ killed: boolean; output: string }>((resolve, reject) => {
-        const child: ChildProcess = spawn(
-          process.execPath,
-          [
-            "--import",
-            "tsx",
-            MAIN,
-            "--rpc",
-            fixture.rpcUrl,
-            "--deployment",
-            fixture.deploymentFile,
-            "--data-dir",
-            dir,
-            "--batch-blocks",
-            "5",
-          ],
-          { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-        );
-        let output = "";
-        child.stdout?.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-          if (killAfterFirstBatch && output.includes("indexed blocks")) child.kill("SIGKILL");
-        });
-        child.stderr?.on("data", (chunk: Buffer) => {
-          output += chunk.toString();
-        });
-        child.once("error", reject);
-        child.once("exit", (code, signal) => {
-          if (signal === "SIGKILL") resolve({ killed: true, output });
-          else if (code === 0) resolve({ killed: false, output });
-          else reject(new Error(`indexer exited with ${code ?? signal}: ${output}`));
-        });
-      });
+      runIndexerChild(fixture, ["--data-dir", dir], killAfterFirstBatch);
 
     let kills = 0;
     for (let i = 0; i < 3; i++) {
