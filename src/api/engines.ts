@@ -3,14 +3,13 @@
 // own process. The risk engine runs on a snapshot built from the database (snapshot-from-db.ts), the rewards
 // calculator on the protocol events of the `events` table (src/rewards/events-from-db.ts).
 //
-// Snapshots and reward computations are cached per database, keyed by the indexed checkpoint (block number and hash):
-// repeated requests at the same block reuse them; the next indexed block starts a fresh cache.
+// Snapshots and reward computations are kept in the server's per-block memo (ctx.perBlock): repeated requests at the
+// same indexed block reuse them; the next block starts afresh.
 //
 // Money is a decimal string of base units with its decimals beside it (ETH figures: wei, 18 decimals); ratios (APR,
 // γ, probabilities) are JSON numbers or exact fractions `{ value, num, den }`. Docs: docs/api-engines.md.
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
-import { createPublicClient, getAddress, http } from "viem";
-import type { Db } from "../indexer/db.ts";
+import { getAddress } from "viem";
 import { type CalculateOptions, calculateRewards, type RewardsResult } from "../rewards/calculator.ts";
 import type { ReadEventsResult } from "../rewards/events.ts";
 import { indexedHead, rewardEventsFromDb } from "../rewards/events-from-db.ts";
@@ -23,7 +22,8 @@ import { RampartError } from "../sdk/errors.ts";
 import { parseAmount, parsePercent } from "../sdk/format.ts";
 import { ApiError, parseAddress } from "./http.ts";
 import type { Context, Route } from "./route.ts";
-import { type StandInSource, snapshotFromDb, standInsFromChain } from "./snapshot-from-db.ts";
+import { address, addressParam, json, object, seconds, signedAmount } from "./schema.ts";
+import { snapshotFromDb } from "./snapshot-from-db.ts";
 
 type Engine = typeof import("../risk/index.ts");
 let engineModule: Promise<Engine> | undefined;
@@ -32,29 +32,6 @@ const engine = (): Promise<Engine> => {
   engineModule ??= import("../risk/index.ts");
   return engineModule;
 };
-
-// ─────────────────────────── Settings ───────────────────────────
-
-export interface EngineSettings {
-  /**
-   * A node to read the LST stand-ins' immutable rate parameters from (three calls per asset, once per process). With
-   * it, risk snapshots carry the stand-ins' declared APR and exact rate history, as `snapshotFromChain` does;
-   * without it they are priced with the server's `rates` (ctx.rates) and their history is two points.
-   */
-  rpcUrl?: string;
-  /** Or the source itself (tests, another feed). */
-  standIns?: StandInSource;
-}
-
-let standInSource: StandInSource | undefined;
-
-/** Configures the engine routes (call before serving; later calls replace the settings and drop the caches). */
-export function configureEngines(next: EngineSettings): void {
-  standInSource =
-    next.standIns ??
-    (next.rpcUrl ? standInsFromChain(createPublicClient({ transport: http(next.rpcUrl) })) : undefined);
-  caches = new WeakMap();
-}
 
 /** Bounds that keep one request from taking the server down. */
 export const ENGINE_LIMITS = {
@@ -84,9 +61,8 @@ interface RiskState {
   network: SecurityNetwork;
 }
 
-/** Everything computed at one indexed block. */
+/** Everything computed at one indexed block (kept in the server's per-block memo, so a new block starts afresh). */
 interface BlockCache {
-  key: string;
   head: { blockNumber: bigint; time: bigint };
   events?: Promise<ReadEventsResult>;
   risk?: Promise<RiskState>;
@@ -96,20 +72,15 @@ interface BlockCache {
   rewards: Map<string, Promise<{ result: RewardsResult; tree: DistributionTree | undefined }>>;
 }
 
-let caches = new WeakMap<Db, BlockCache>();
 /** Engine results kept per block before the map starts over. */
 const MAX_RESULTS_PER_BLOCK = 256;
 
-async function blockCache(ctx: Pick<Context, "db" | "perBlock">): Promise<BlockCache> {
-  const db = ctx.db;
-  const head = await ctx.perBlock("indexedHead", () => indexedHead(db));
-  const key = `${head.blockNumber}:${head.hash ?? ""}:${head.time}`;
-  let cache = caches.get(db);
-  if (!cache || cache.key !== key) {
-    cache = { key, head, results: new Map(), rewards: new Map() };
-    caches.set(db, cache);
-  }
-  return cache;
+function blockCache(ctx: Pick<Context, "db" | "perBlock">): Promise<BlockCache> {
+  return ctx.perBlock("engines", async () => ({
+    head: await indexedHead(ctx.db),
+    results: new Map(),
+    rewards: new Map(),
+  }));
 }
 
 /** Memoises a promise in `map`; a failure is not kept, so the next request tries again. */
@@ -142,7 +113,7 @@ async function riskState(ctx: Context): Promise<{ cache: BlockCache; state: Risk
       const E = await engine();
       const { events } = await eventsOf(ctx, cache);
       const { snapshot: input, notes } = await snapshotFromDb(ctx.db, ctx.deployment, {
-        standIns: standInSource,
+        standIns: ctx.standIns,
         rates: ctx.rates,
         rewardEvents: events,
       });
@@ -845,36 +816,20 @@ export const ENGINE_ROUTES: readonly Route[] = [
   { path: "/rewards/proofs/{address}", pattern: /^\/rewards\/proofs\/([^/]+)$/, handler: proofs },
 ];
 
-const amount = { type: "string", pattern: "^-?[0-9]+$", description: "Decimal integer in base units" };
-const address = { type: "string", pattern: "^0x[0-9a-f]{40}$", description: "Lowercase 0x address" };
+const amount = signedAmount;
 const hex32 = { type: "string", pattern: "^0x[0-9a-f]{64}$" };
-const seconds = { type: "integer", description: "Unix seconds" };
 const fraction = {
   type: ["object", "null"],
-  description: "An exact ratio: value rounded to 6 decimals, num/den exact (null: +∞)",
-  properties: { value: { type: "number" }, num: { type: "string" }, den: { type: "string" } },
+  description: "An exact ratio: value rounded to 6 decimals (as a string), num/den exact (null: +∞)",
+  properties: { value: { type: "string" }, num: { type: "string" }, den: { type: "string" } },
 };
 const error = { $ref: "#/components/schemas/Error" };
-const json = (schema: unknown, description: string) => ({ description, content: { "application/json": { schema } } });
-const object = (properties: Record<string, unknown>, extra = true) => ({
-  type: "object",
-  required: Object.keys(properties),
-  properties,
-  ...(extra ? {} : { additionalProperties: false }),
-});
 const asOfSchema = object({ block: { type: "integer" }, time: seconds });
 const tokenFields = {
   token: address,
   symbol: { type: ["string", "null"] },
   decimals: { type: ["integer", "null"], description: "null when the deployment file does not name the token" },
 };
-const addressParam = (description: string) => ({
-  name: "address",
-  in: "path",
-  required: true,
-  description,
-  schema: { type: "string", pattern: "^0x[0-9a-fA-F]{40}$" },
-});
 const timeLimitParam = {
   name: "timeLimit",
   in: "query",

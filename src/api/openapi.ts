@@ -1,22 +1,9 @@
 import { ENGINE_OPENAPI_PATHS } from "./engines.ts";
+import { address, addressParam, amount, arrayOf, json, object, query, ref, seconds } from "./schema.ts";
 
 // The hand-written OpenAPI 3.1 document served at /openapi.json. Keep it in step with ROUTES in server.ts (the API
 // test checks that every served route is listed here).
 
-const amount = { type: "string", pattern: "^[0-9]+$", description: "Decimal integer in base units" };
-const address = { type: "string", pattern: "^0x[0-9a-f]{40}$", description: "Lowercase 0x address" };
-const seconds = { type: "integer", description: "Unix seconds" };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const arrayOf = (items: unknown) => ({ type: "array", items });
-const object = (properties: Record<string, unknown>) => ({
-  type: "object",
-  required: Object.keys(properties),
-  properties,
-});
-const json = (schema: unknown, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const errors = {
   "400": json(ref("Error"), "Invalid input, e.g. a bad address"),
   "404": json(ref("Error"), "Unknown route or unknown resource"),
@@ -30,27 +17,12 @@ const ethWei = {
   pattern: "^[0-9]+$",
   description: "ETH value in wei; null when an asset has no ETH price",
 };
-const query = (name: string, description: string, schema: Record<string, unknown>) => ({
-  name,
-  in: "query",
-  required: false,
-  description,
-  schema,
-});
 const rangeParam = (fallback: string) =>
   query("range", `Days the series covers, ending today (default ${fallback})`, {
     type: "string",
     enum: ["1w", "1m", "3m", "1y", "all"],
   });
 const badRange = { "400": json(ref("Error"), "A bad query parameter, e.g. an unknown range") };
-const addressParam = (description: string) => ({
-  name: "address",
-  in: "path",
-  required: true,
-  description,
-  schema: { type: "string", pattern: "^0x[0-9a-fA-F]{40}$" },
-});
-
 const operatorSummary = object({
   operator: address,
   delegate: address,

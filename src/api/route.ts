@@ -2,6 +2,7 @@
 import type { Db } from "../indexer/db.ts";
 import type { Deployment } from "../sdk/deployment.ts";
 import type { EthRates } from "./rates.ts";
+import type { StandInSource } from "./snapshot-from-db.ts";
 
 /** What a handler gets: the database, the deployment, the clock, and the path's captured segments. */
 export interface Context {
@@ -13,6 +14,11 @@ export interface Context {
   params: string[];
   /** ETH per token over time, for ETH values beside token amounts. */
   rates: EthRates;
+  /**
+   * The local stand-in LSTs' rate parameters (declared APR, rate history) for risk snapshots; without it they are
+   * priced with `rates` and their history is two points.
+   */
+  standIns?: StandInSource;
   /**
    * A value shared by every request at the current indexed block (computed once, concurrent callers wait for the same
    * promise). `name` must say everything the value depends on besides the block (e.g. include the clock).

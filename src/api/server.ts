@@ -13,7 +13,7 @@ import type { Db } from "../indexer/db.ts";
 import type { RampartClient } from "../sdk/client.ts";
 import type { Deployment } from "../sdk/deployment.ts";
 import { indexedBlock } from "./common.ts";
-import { configureEngines, ENGINE_ROUTES } from "./engines.ts";
+import { ENGINE_ROUTES } from "./engines.ts";
 import { ApiError, sendJson, sendJsonText } from "./http.ts";
 import { openApiDocument } from "./openapi.ts";
 import { type EthRates, loadEthRates } from "./rates.ts";
@@ -255,7 +255,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const { db, deployment, host = "127.0.0.1", port } = options;
   const rates = options.rates ?? (await loadEthRates(deployment, options.client));
   // The risk snapshot reads the stand-in LSTs' rate parameters (for their declared APR and rate history) the same way.
-  if (options.client) configureEngines({ standIns: standInsFromChain(options.client.publicClient) });
+  const standIns = options.client ? standInsFromChain(options.client.publicClient) : undefined;
   const capacity = options.cacheEntries ?? 2_000;
   const state = new BlockState(Math.max(capacity, 1));
   const cacheAnswers = !options.now && capacity > 0;
@@ -264,6 +264,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       db,
       deployment,
       rates,
+      standIns,
       state,
       cacheAnswers,
       clock: options.now,
