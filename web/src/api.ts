@@ -1,6 +1,5 @@
 // The app's reads from the Rampart API (docs/api.md): relative URLs (the API serves the app, or Vite proxies them in
-// development), TanStack Query for caching, and route discovery through /openapi.json so screens can use routes
-// that are not served everywhere yet (/services, /rewards/..., /risk/...) and say so plainly when they are missing.
+// development) and TanStack Query for caching.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 
 export class HttpError extends Error {
@@ -38,29 +37,6 @@ export function useApi<T>(path: string | null, options: { refetchMs?: number; ke
     refetchInterval: options.refetchMs ?? 15_000,
     retry: (count, error) => error.status >= 500 && count < 2,
   });
-}
-
-interface OpenApi {
-  paths?: Record<string, unknown>;
-}
-
-/** The API's route templates ("/operators/{address}", ...) from /openapi.json. */
-export function useRoutes() {
-  return useQuery<string[], HttpError>({
-    queryKey: ["routes"],
-    queryFn: async () => Object.keys((await getJson<OpenApi>("/openapi.json")).paths ?? {}),
-    staleTime: 5 * 60_000,
-  });
-}
-
-/** The first route template matching `pattern`, or undefined. */
-export function findRoute(routes: readonly string[] | undefined, pattern: RegExp): string | undefined {
-  return routes?.find((r) => pattern.test(r));
-}
-
-/** Fills `{address}`-style placeholders of a route template. */
-export function fillRoute(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? values.address ?? ""));
 }
 
 // ---- Response shapes (docs/api.md). Amounts are decimal strings of base units with `decimals` beside them. ----
@@ -128,8 +104,18 @@ export interface OperatorDetail extends OperatorSummary {
     totalAssets: string;
     maxMagnitude: string;
     encumberedMagnitude: string;
+    /** ETH value of totalAssets (wei); null when the asset has no ETH price. */
+    eth?: string | null;
   }[];
-  allocations: { asset: string; setId: number; magnitude: string; pendingMagnitude: string; effectAt: number }[];
+  allocations: {
+    asset: string;
+    setId: number;
+    magnitude: string;
+    pendingMagnitude: string;
+    effectAt: number;
+    /** What a slash of 100% could take now, in tokens and ETH. */
+    slashable?: { amount: string; eth: string | null; decimals: number; symbol: string | null } | null;
+  }[];
   slashes: SlashRow[];
   history?: {
     range: string;
@@ -187,6 +173,8 @@ export interface Portfolio {
   valueEth?: string | null;
   positions: Position[];
   pendingWithdrawals: PendingWithdrawal[];
+  /** Rewards by service, token and role with claimable amounts: the answer of /rewards/earnings/{address}. */
+  rewards?: unknown;
 }
 
 /** Operator display name from its metadata URI (data: JSON with a name), else undefined. */

@@ -1,7 +1,7 @@
 // Shared data hooks: names for operators and services, a ticking clock, and generic rendering helpers for routes
 // whose shapes are not settled yet.
 import { useEffect, useState } from "react";
-import { findRoute, metadataName, type OperatorSummary, useApi, useRoutes } from "./api.ts";
+import { metadataName, type OperatorSummary, useApi } from "./api.ts";
 
 /** Operator names by lowercase address (from metadata), and the list itself. */
 export function useOperators() {
@@ -22,11 +22,9 @@ export interface ServiceInfo {
   [key: string]: unknown;
 }
 
-/** Services from GET /services when the API serves it (undefined data otherwise), with names by address. */
+/** Services from GET /services, with names by address. */
 export function useServices() {
-  const routes = useRoutes();
-  const has = findRoute(routes.data, /^\/services$/) !== undefined;
-  const q = useApi<{ services?: ServiceInfo[] } | ServiceInfo[]>(has ? "/services" : null, { refetchMs: 60_000 });
+  const q = useApi<{ services?: ServiceInfo[] } | ServiceInfo[]>("/services", { refetchMs: 60_000 });
   const list: ServiceInfo[] | undefined = q.data
     ? Array.isArray(q.data)
       ? q.data
@@ -38,7 +36,7 @@ export function useServices() {
     const name = typeof s.name === "string" ? s.name : metadataName(s.metadataUri);
     if (address && name) names.set(address, name);
   }
-  return { available: has, routesLoading: routes.isLoading, list, names, query: q };
+  return { list, names, query: q };
 }
 
 /** Seconds since the epoch, updated every second. */

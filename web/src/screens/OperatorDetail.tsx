@@ -25,12 +25,6 @@ import { RiskSignals } from "./Operators.tsx";
 const AmountHistory = lazy(() => import("../charts/AmountHistory.tsx"));
 const RangePicker = lazy(() => import("../charts/AmountHistory.tsx").then((m) => ({ default: m.RangePicker })));
 
-/** Newer API fields the shared types do not name yet (docs/api.md: pools[].eth, allocations[].slashable). */
-type PoolEth = { eth?: string | null };
-type Slashable = {
-  slashable?: { amount: string; eth: string | null; decimals: number; symbol: string | null } | null;
-};
-
 const fraction = (part: string, whole: string): number => {
   const w = toBigInt(whole);
   return w === 0n ? 0 : Number((toBigInt(part) * 1_000_000n) / w) / 1_000_000;
@@ -131,12 +125,7 @@ export default function OperatorDetail(props: { address: string }) {
                   <tr key={p.asset}>
                     <td>{p.symbol ?? shortAddress(p.asset)}</td>
                     <td className="num">
-                      <TokenAndEth
-                        value={p.totalAssets}
-                        decimals={p.decimals}
-                        unit={p.symbol}
-                        wei={(p as PoolEth).eth}
-                      />
+                      <TokenAndEth value={p.totalAssets} decimals={p.decimals} unit={p.symbol} wei={p.eth} />
                     </td>
                     <td className="num">{formatPercent(fraction(p.encumberedMagnitude, p.maxMagnitude))}</td>
                     <td className="num">{formatPercent(1 - fraction(p.maxMagnitude, (10n ** 18n).toString()))}</td>
@@ -171,7 +160,7 @@ export default function OperatorDetail(props: { address: string }) {
                 {d.allocations.map((a) => {
                   const service = serviceOfSet.get(a.setId);
                   const pool = symbolOf.get(a.asset);
-                  const slashable = (a as Slashable).slashable;
+                  const slashable = a.slashable;
                   const pending = toBigInt(a.pendingMagnitude) !== toBigInt(a.magnitude) && a.effectAt > 0;
                   return (
                     <tr key={`${a.setId}:${a.asset}`}>

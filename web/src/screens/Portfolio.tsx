@@ -6,15 +6,12 @@ import { lazy, Suspense, useState } from "react";
 import { isAddress } from "viem";
 import { useConnection } from "wagmi";
 import {
-  fillRoute,
-  findRoute,
   getJson,
   type OperatorDetail,
   type PendingWithdrawal,
   type Portfolio as PortfolioData,
   type Position,
   useApi,
-  useRoutes,
 } from "../api.ts";
 import { GenericRows } from "../components/GenericRows.tsx";
 import {
@@ -262,7 +259,6 @@ export default function Portfolio(props: { address?: string }) {
   const connection = useConnection();
   const watched = props.address && isAddress(props.address, { strict: false }) ? props.address : undefined;
   const address = watched ?? connection.address;
-  const routes = useRoutes();
   const operators = useOperators();
   const services = useServices();
   const now = useNowSeconds();
@@ -280,13 +276,9 @@ export default function Portfolio(props: { address?: string }) {
   });
   const detailOf = new Map(operatorAddresses.map((op, i) => [op, details[i]?.data]));
   const loadingOf = new Map(operatorAddresses.map((op, i) => [op, details[i]?.isLoading ?? true]));
-  const riskRoute = findRoute(routes.data, /^\/risk\/position.*\{address\}/);
-  const rewardsRoute =
-    findRoute(routes.data, /^\/rewards\/earnings\/\{address\}$/) ??
-    findRoute(routes.data, /^\/(rewards\/.*\{address\}|stakers\/\{address\}\/rewards)/);
-  const proofsRoute = findRoute(routes.data, /^\/rewards\/proofs\/\{address\}$/);
-  const risk = useApi<RiskPosition>(riskRoute && address ? fillRoute(riskRoute, { address }) : null);
-  const rewards = useApi<unknown>(rewardsRoute && address ? fillRoute(rewardsRoute, { address }) : null);
+  const risk = useApi<RiskPosition>(address ? `/risk/position/${address}` : null);
+  // The portfolio answer carries the staker's rewards (the same figures as /rewards/earnings/{address}).
+  const rewards = data?.rewards;
   const riskEth = new Map(
     (risk.data?.positions ?? []).map((p) => [`${p.operator.toLowerCase()}:${p.asset.toLowerCase()}`, p.valueEth]),
   );
@@ -454,34 +446,19 @@ export default function Portfolio(props: { address?: string }) {
           )}
 
           <h2>Rewards</h2>
-          {!rewardsRoute ? (
-            <Notice>
-              Rewards by service and token appear here once the API serves them (its <code>/rewards</code> routes are
-              being added). Until then: <code>npx rampart rewards show</code>.
-            </Notice>
-          ) : rewards.isLoading ? (
-            <Loading what="rewards" />
-          ) : rewards.error ? (
-            <ErrorNotice error={rewards.error} what="rewards" />
-          ) : isEarnings(rewards.data) ? (
+          {isEarnings(rewards) ? (
             <Rewards
-              earnings={rewards.data}
+              earnings={rewards}
               address={address as string}
-              proofsRoute={mine ? proofsRoute : undefined}
+              canClaim={Boolean(mine)}
               serviceNames={services.names}
             />
           ) : (
-            <GenericRows data={rewards.data} caption="Rewards by service and token" />
+            <GenericRows data={rewards} caption="Rewards by service and token" />
           )}
 
           <h2>Where the yield comes from</h2>
-          {!riskRoute ? (
-            <Notice>
-              The APR breakdown (base staking yield against each service's rewards, net of commission) appears here once
-              the API serves <code>/risk/position</code>. Until then:{" "}
-              <code>npx rampart risk position {address ? shortAddress(address) : "<address>"}</code>.
-            </Notice>
-          ) : risk.isLoading ? (
+          {risk.isLoading ? (
             <Loading what="the APR breakdown" />
           ) : risk.error ? (
             <ErrorNotice error={risk.error} what="the APR breakdown" />

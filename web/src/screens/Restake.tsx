@@ -7,7 +7,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { type Abi, type Address, erc20Abi } from "viem";
 import { useConnection, usePublicClient, useWalletClient } from "wagmi";
 import { localStandInLstAbi, localStandInWethAbi } from "../../../src/sdk/abis.ts";
-import { findRoute, getJson, type HttpError, type OperatorDetail, useApi, useRoutes } from "../api.ts";
+import { getJson, type HttpError, type OperatorDetail, useApi } from "../api.ts";
 import { AddressLink, Amount, ErrorNotice, EthAmount, Loading, Notice, Table, TokenAndEth } from "../components/ui.tsx";
 import { useChainNow } from "../consoles/shared.tsx";
 import { useAppConfig } from "../context.ts";
@@ -64,7 +64,6 @@ export default function Restake() {
   const publicClient = usePublicClient();
   const { data: walletClient } = useWalletClient();
   const queryClient = useQueryClient();
-  const routes = useRoutes();
   const uid = useId();
   const assets = config.deployment.assets;
   const [symbol, setSymbol] = useState(assets[0]?.symbol ?? "");
@@ -93,10 +92,9 @@ export default function Restake() {
           ? "The amount must be above 0."
           : undefined;
   const staker = connection.address ?? ZERO;
-  const hasPlan = findRoute(routes.data, /^\/risk\/plan\//) !== undefined;
   const debounced = useDebounced({ symbol, amountText, maxOp, maxSvc, minScore }, 350);
   const validDebounced = parseTokenAmount(debounced.amountText, decimals);
-  const canPlan = hasPlan && validDebounced !== undefined && validDebounced > 0n;
+  const canPlan = validDebounced !== undefined && validDebounced > 0n;
   const suggested = useApi<PlanAnswer>(
     canPlan
       ? planPath(staker, debounced.symbol, debounced.amountText.trim(), {
@@ -395,11 +393,6 @@ export default function Restake() {
               My own split
             </label>
           </div>
-          {!routes.isLoading && !hasPlan ? (
-            <Notice kind="warn" title="No suggestions from this API.">
-              It does not serve <code>/risk/plan</code>; use <code>npx rampart risk plan</code> meanwhile.
-            </Notice>
-          ) : null}
           {mode === "suggested" && suggested.error ? (
             <Notice kind="warn" title="No split meets your limits.">
               {(suggested.error as HttpError).message}

@@ -7,7 +7,7 @@ import { useState } from "react";
 import type { Address, Hex } from "viem";
 import { useConnection, usePublicClient, useWalletClient } from "wagmi";
 import { rewardsAbi } from "../../../src/sdk/abis.ts";
-import { fillRoute, getJson } from "../api.ts";
+import { getJson } from "../api.ts";
 import { AddressLink, Amount, Notice, Table, TokenAndEth } from "../components/ui.tsx";
 import { useAppConfig } from "../context.ts";
 import { formatTime, shortAddress, toBigInt } from "../format.ts";
@@ -186,7 +186,8 @@ function ClaimPanel(props: { earnings: Earnings; proofsPath: string }) {
 export function Rewards(props: {
   earnings: Earnings;
   address: string;
-  proofsRoute?: string;
+  /** The connected account is the earner: offer the claim. */
+  canClaim: boolean;
   serviceNames: Map<string, string>;
 }) {
   const { earnings } = props;
@@ -284,8 +285,8 @@ export function Rewards(props: {
           </tbody>
         </Table>
       ) : null}
-      {props.proofsRoute ? (
-        <ClaimPanel earnings={earnings} proofsPath={fillRoute(props.proofsRoute, { address: props.address })} />
+      {props.canClaim ? (
+        <ClaimPanel earnings={earnings} proofsPath={`/rewards/proofs/${props.address}`} />
       ) : (
         <p className="muted small-text">Connect this account to claim.</p>
       )}

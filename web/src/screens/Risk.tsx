@@ -6,7 +6,7 @@
 import { useQueries } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useId, useState } from "react";
 import { useConnection } from "wagmi";
-import { findRoute, getJson, type HttpError, type OperatorDetail, useApi, useRoutes } from "../api.ts";
+import { getJson, type HttpError, type OperatorDetail, useApi } from "../api.ts";
 import { ErrorNotice, EthAmount, Loading, Notice, Table, TokenAndEth } from "../components/ui.tsx";
 import { useChainNow } from "../consoles/shared.tsx";
 import { formatCountdown, formatEth, formatPercent, formatTime, shortAddress, toBigInt } from "../format.ts";
@@ -123,16 +123,8 @@ const share = (f: number) => formatPercent(f, 1);
 export default function Risk(props: { address?: string }) {
   const connection = useConnection();
   const address = props.address ?? connection.address;
-  const routes = useRoutes();
-  const has = (pattern: RegExp) => findRoute(routes.data, pattern) !== undefined;
-  const served = {
-    position: has(/^\/risk\/position\//),
-    compare: has(/^\/risk\/compare\//),
-    security: has(/^\/risk\/security$/),
-    cascade: has(/^\/risk\/cascade$/),
-  };
-  const position = useApi<RiskPosition>(served.position && address ? `/risk/position/${address}` : null);
-  const dossiers = useApi<Dossiers>(served.security ? "/risk/dossiers" : null, { refetchMs: 60_000 });
+  const position = useApi<RiskPosition>(address ? `/risk/position/${address}` : null);
+  const dossiers = useApi<Dossiers>("/risk/dossiers", { refetchMs: 60_000 });
   const serviceName = (id: string) => dossiers.data?.services.find((s) => s.id === id)?.name ?? id;
   const operators = useOperators();
   const operatorName = (id: string) => operators.names.get(id.toLowerCase()) ?? shortAddress(id);
@@ -144,24 +136,17 @@ export default function Risk(props: { address?: string }) {
         What you could lose, how likely it is, and how the whole network holds up. Probabilities come from each
         service's published facts (its dossier score), an assumption the engine states, not a promise.
       </p>
-      {routes.isLoading ? <Loading what="the API's routes" /> : null}
       {!address ? (
         <Notice title="No account yet.">
           Connect a wallet (or a dev account) to see your own exposure; the network view below needs none.
         </Notice>
-      ) : served.position ? (
-        <YourExposure position={position} address={address} />
       ) : (
-        <Notice title="Not served yet.">
-          This API does not serve <code>/risk/position</code>; use <code>npx rampart risk position {address}</code>.
-        </Notice>
+        <YourExposure position={position} address={address} />
       )}
-      {address && served.compare && position.data && position.data.positions.length > 0 ? (
+      {address && position.data && position.data.positions.length > 0 ? (
         <Projection address={address} assets={[...new Set(position.data.positions.map((p) => p.asset))]} />
       ) : null}
-      {served.security ? (
-        <NetworkView serviceName={serviceName} operatorName={operatorName} operators={operators} dossiers={dossiers} />
-      ) : null}
+      <NetworkView serviceName={serviceName} operatorName={operatorName} operators={operators} dossiers={dossiers} />
     </section>
   );
 }

@@ -1,8 +1,7 @@
-// Services: the list and one service's detail. Uses GET /services, /services/{address} and /risk/dossiers/{service}
-// when the API serves them; otherwise derives what it can from the operators (their sets and commissions) and the
-// slashes, and says what is missing.
+// Services: the list and one service's detail, from GET /services, /services/{address}, the stake series,
+// /risk/security (the security margin) and /risk/dossiers/{service}.
 import { lazy, Suspense } from "react";
-import { fillRoute, findRoute, metadataJson, type SlashRow, useApi, useRoutes } from "../api.ts";
+import { metadataJson, type SlashRow, useApi } from "../api.ts";
 import { SlashTable } from "../components/SlashTable.tsx";
 import {
   AddressLink,
@@ -101,42 +100,6 @@ interface DossierAnswer {
   warnings?: string[];
 }
 
-interface DerivedService {
-  service: string;
-  sets: Set<number>;
-  operators: Map<string, { bps: number | null; tvl: StakeAmount[] }>;
-  slashes: SlashRow[];
-}
-
-function useDerivedServices(): { list: DerivedService[]; loading: boolean; error: unknown } {
-  const operators = useOperators();
-  const slashes = useApi<{ slashes: SlashRow[] }>("/slashes");
-  const map = new Map<string, DerivedService>();
-  const get = (service: string) => {
-    let s = map.get(service);
-    if (!s) {
-      s = { service, sets: new Set(), operators: new Map(), slashes: [] };
-      map.set(service, s);
-    }
-    return s;
-  };
-  for (const o of operators.data?.operators ?? []) {
-    for (const set of o.sets) {
-      const s = get(set.service);
-      s.sets.add(set.setId);
-      const bps = o.commissions.find((c) => c.service === set.service)?.bps ?? null;
-      s.operators.set(o.operator, { bps, tvl: o.tvl });
-    }
-    for (const c of o.commissions) get(c.service);
-  }
-  for (const slash of slashes.data?.slashes ?? []) if (slash.service) get(slash.service).slashes.push(slash);
-  return {
-    list: [...map.values()].sort((a, b) => a.service.localeCompare(b.service)),
-    loading: operators.isLoading || slashes.isLoading,
-    error: operators.error ?? slashes.error,
-  };
-}
-
 function StakeList(props: { stake: StakeAmount[] | undefined }) {
   if (!props.stake || props.stake.length === 0) return <>—</>;
   return (
@@ -152,7 +115,6 @@ function StakeList(props: { stake: StakeAmount[] | undefined }) {
 
 function ServiceList() {
   const services = useServices();
-  const derived = useDerivedServices();
   const api = services.list as ApiService[] | undefined;
   return (
     <section aria-labelledby="page-title">
@@ -214,60 +176,17 @@ function ServiceList() {
             ))}
           </tbody>
         </Table>
+      ) : services.query.error ? (
+        <ErrorNotice error={services.query.error} what="services" />
       ) : (
-        <>
-          {!services.available && !services.routesLoading ? (
-            <Notice>
-              Derived from the operators and slashes the API serves today; names, categories, slashing policies and
-              reward programs appear once the API serves <code>/services</code>.
-            </Notice>
-          ) : null}
-          {derived.loading || services.query.isLoading ? <Loading what="services" /> : null}
-          {derived.error ? <ErrorNotice error={derived.error} what="services" /> : null}
-          {derived.list.length > 0 && !services.available ? (
-            <Table caption="Services and the operators securing them" id="services">
-              <thead>
-                <tr>
-                  <th scope="col">Service</th>
-                  <th scope="col">Operator sets</th>
-                  <th scope="col" className="num">
-                    Operators
-                  </th>
-                  <th scope="col" className="num">
-                    Slashes (executed / requested)
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {derived.list.map((s) => (
-                  <tr key={s.service} data-testid="service-row">
-                    <td>
-                      <AddressLink address={s.service} kind="services" name={services.names.get(s.service)} />
-                    </td>
-                    <td>{[...s.sets].join(", ") || "—"}</td>
-                    <td className="num">{s.operators.size}</td>
-                    <td className="num">
-                      {s.slashes.filter((x) => x.status === "executed").length} /{" "}
-                      {s.slashes.filter((x) => x.status === "requested").length}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          ) : null}
-        </>
+        <Loading what="services" />
       )}
     </section>
   );
 }
 
 function Dossier(props: { address: string }) {
-  const routes = useRoutes();
-  const route = findRoute(routes.data, /^\/risk\/dossiers\/\{\w+\}$/);
-  const q = useApi<DossierAnswer>(route ? fillRoute(route, { service: props.address }) : null, { refetchMs: 60_000 });
-  if (!route) {
-    return <Notice>The risk dossier appears here once the API serves it.</Notice>;
-  }
+  const q = useApi<DossierAnswer>(`/risk/dossiers/${props.address}`, { refetchMs: 60_000 });
   if (q.isLoading) return <Loading what="the dossier" />;
   if (q.error) return <ErrorNotice error={q.error} what="the dossier" />;
   const d = q.data;
@@ -351,10 +270,7 @@ function marginSentence(cost: bigint, profit: bigint): string {
 
 /** Cost of corruption against profit from corruption for the service's sets, and the network's verdict. */
 function SecurityMargin(props: { setIds: number[] }) {
-  const routes = useRoutes();
-  const route = findRoute(routes.data, /^\/risk\/security$/);
-  const q = useApi<SecurityAnswer>(route ? "/risk/security" : null, { refetchMs: 60_000 });
-  if (!route) return <Notice>The security margin appears here once the API serves the risk engine.</Notice>;
+  const q = useApi<SecurityAnswer>("/risk/security", { refetchMs: 60_000 });
   if (q.isLoading) return <Loading what="the security analysis" />;
   if (q.error) return <ErrorNotice error={q.error} what="the security analysis" />;
   const a = q.data;
@@ -398,14 +314,10 @@ function SecurityMargin(props: { setIds: number[] }) {
 
 function ServiceDetail(props: { address: string }) {
   const address = props.address.toLowerCase();
-  const routes = useRoutes();
-  const detailRoute = findRoute(routes.data, /^\/services\/\{address\}$/);
-  const detail = useApi<ApiServiceDetail>(detailRoute ? `/services/${address}` : null);
+  const detail = useApi<ApiServiceDetail>(`/services/${address}`);
   const services = useServices();
   const operators = useOperators();
-  const derived = useDerivedServices();
   const d = detail.data;
-  const s = derived.list.find((x) => x.service === address);
   const meta = metadataJson(typeof d?.metadataUri === "string" ? d.metadataUri : undefined);
   const name =
     (typeof d?.name === "string" ? d.name : undefined) ??
@@ -455,14 +367,8 @@ function ServiceDetail(props: { address: string }) {
             <dd>{formatPercent(d.rewardApr)}</dd>
           </>
         ) : null}
-        {!apiSets && s ? (
-          <>
-            <dt>Operator sets</dt>
-            <dd>{[...s.sets].join(", ") || "—"}</dd>
-          </>
-        ) : null}
       </dl>
-      {derived.loading || detail.isLoading ? <Loading what="the service" /> : null}
+      {detail.isLoading ? <Loading what="the service" /> : null}
       {detail.error ? <ErrorNotice error={detail.error} what="the service" /> : null}
 
       {apiSets ? (
@@ -542,33 +448,6 @@ function ServiceDetail(props: { address: string }) {
             ))}
           </tbody>
         </Table>
-      ) : s && s.operators.size > 0 ? (
-        <Table caption="Operators in this service's sets, with their commission and pool sizes" id="service-operators">
-          <thead>
-            <tr>
-              <th scope="col">Operator</th>
-              <th scope="col" className="num">
-                Commission
-              </th>
-              <th scope="col" className="num">
-                Operator TVL
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...s.operators.entries()].map(([op, info]) => (
-              <tr key={op}>
-                <td>
-                  <AddressLink address={op} kind="operators" name={operators.names.get(op)} />
-                </td>
-                <td className="num">{info.bps === null ? "—" : formatBps(info.bps)}</td>
-                <td className="num">
-                  <StakeList stake={info.tvl} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
       ) : (
         <p>No operators in its sets.</p>
       )}
@@ -607,32 +486,26 @@ function ServiceDetail(props: { address: string }) {
             </tbody>
           </Table>
         )
-      ) : (
-        <Notice>Reward programs appear once the API serves /services/{"{address}"}.</Notice>
-      )}
+      ) : null}
 
       <h2>Slashing history</h2>
       <SlashTable
-        slashes={d?.slashes ?? s?.slashes ?? []}
+        slashes={d?.slashes ?? []}
         caption="Slashes requested by this service"
         operatorNames={operators.names}
         serviceNames={services.names}
       />
 
       <h2>History</h2>
-      {findRoute(routes.data, /^\/timeseries\/services\/\{address\}\/stake$/) ? (
-        <Suspense fallback={<Loading what="the chart" />}>
-          <StakeHistory
-            path={`/timeseries/services/${address}/stake`}
-            title="Stake securing this service at the end of each day"
-          />
-        </Suspense>
-      ) : (
-        <Notice>The stake history appears once the API serves its time series.</Notice>
-      )}
+      <Suspense fallback={<Loading what="the chart" />}>
+        <StakeHistory
+          path={`/timeseries/services/${address}/stake`}
+          title="Stake securing this service at the end of each day"
+        />
+      </Suspense>
 
       <h2>Security margin</h2>
-      <SecurityMargin setIds={apiSets ? apiSets.map((x) => x.setId) : [...(s?.sets ?? [])]} />
+      <SecurityMargin setIds={(apiSets ?? []).map((x) => x.setId)} />
 
       <h2>Risk dossier</h2>
       <Dossier address={address} />
